@@ -1,0 +1,16 @@
+namespace TypedSession.Codecs;
+
+/// <summary>One byte.</summary>
+public readonly struct ByteCodec : IValueCodec<byte>
+{
+    /// <inheritdoc />
+    public static byte[] Encode(byte value) => [value];
+
+    /// <inheritdoc />
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, out byte value)
+    {
+        if (bytes.Length == 1) { value = bytes[0]; return true; }
+        value = 0;
+        return false;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+
+namespace TypedSession.Codecs;
+
+/// <summary>
+/// Reads and writes one typed value under one key of an <see cref="ISession"/>. The generated properties call these
+/// methods, and so can hand-written code. A value that cannot be decoded reads as the type's default and is reported
+/// (key and type, never the value) instead of throwing into the request; the next write replaces it.
+/// </summary>
+public static class SessionValues
+{
+    /// <summary>Reads the value under <paramref name="key"/>, or <see langword="default"/> when it is missing or corrupt.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T? Read<TCodec, T>(ISession session, string key) where TCodec : struct, IValueCodec<T>
+    {
+        if (!session.TryGetValue(key, out var bytes))
+        {
+            return default;
+        }
+        if (TCodec.TryDecode(bytes, out var value))
+        {
+            return value;
+        }
+        UndecodableValues.Report(session, key, typeof(T), error: null);
+        return default;
+    }
+
+    /// <summary>Reads a nullable value: <see langword="null"/> when the key is missing or its value corrupt.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T? ReadNullable<TCodec, T>(ISession session, string key) where TCodec : struct, IValueCodec<T> where T : struct
+    {
+        if (!session.TryGetValue(key, out var bytes))
+        {
+            return null;
+        }
+        if (TCodec.TryDecode(bytes, out var value))
+        {
+            return value;
+        }
+        UndecodableValues.Report(session, key, typeof(T), error: null);
+        return null;
+    }
+
+    /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>; a <see langword="null"/> reference removes the key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Write<TCodec, T>(ISession session, string key, T value) where TCodec : struct, IValueCodec<T>
+    {
+        if (value is null)
+        {
+            session.Remove(key);
+            return;
+        }
+        session.Set(key, TCodec.Encode(value));
+    }
+
+    /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>; <see langword="null"/> removes the key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteNullable<TCodec, T>(ISession session, string key, T? value) where TCodec : struct, IValueCodec<T> where T : struct
+    {
+        if (value is { } present)
+        {
+            session.Set(key, TCodec.Encode(present));
+        }
+        else
+        {
+            session.Remove(key);
+        }
+    }
+
+    /// <summary>
+    /// Reads a complex value stored as UTF-8 JSON with source-generated metadata, or <see langword="default"/> when
+    /// the key is missing or the JSON does not fit the type.
+    /// </summary>
+    public static T? ReadJson<T>(ISession session, string key, JsonTypeInfo<T> typeInfo)
+    {
+        if (!session.TryGetValue(key, out var bytes))
+        {
+            return default;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, typeInfo);
+        }
+        catch (JsonException error)
+        {
+            UndecodableValues.Report(session, key, typeof(T), error);
+            return default;
+        }
+        catch (NotSupportedException error)
+        {
+            UndecodableValues.Report(session, key, typeof(T), error);
+            return default;
+        }
+    }
+
+    /// <summary>Stores a complex value as UTF-8 JSON; a <see langword="null"/> value removes the key.</summary>
+    public static void WriteJson<T>(ISession session, string key, T? value, JsonTypeInfo<T> typeInfo)
+    {
+        if (value is null)
+        {
+            session.Remove(key);
+            return;
+        }
+        session.Set(key, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+    }
+}

@@ -1,0 +1,16 @@
+namespace TypedSession.Codecs;
+
+/// <summary>The IEEE 754 bits in four bytes, big-endian.</summary>
+public readonly struct SingleCodec : IValueCodec<float>
+{
+    /// <inheritdoc />
+    public static byte[] Encode(float value) => FixedWidth.Int32(BitConverter.SingleToInt32Bits(value));
+
+    /// <inheritdoc />
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, out float value)
+    {
+        var ok = FixedWidth.TryInt32(bytes, out var bits);
+        value = BitConverter.Int32BitsToSingle(bits);
+        return ok;
+    }
+}

@@ -1,0 +1,26 @@
+namespace TypedSession;
+
+/// <summary>
+/// What TypedSession's engine adds to <see cref="Microsoft.AspNetCore.Http.ISession"/>: implemented by the session
+/// objects the engine creates, and reached through the lifecycle members of every <see cref="TypedSessionBase"/>.
+/// </summary>
+public interface ISessionLifecycle
+{
+    /// <summary><see langword="true"/> when this request started the session (no valid cookie came in).</summary>
+    bool IsNew { get; }
+
+    /// <summary>When the session was first created; the absolute lifetime counts from here.</summary>
+    DateTimeOffset CreatedAt { get; }
+
+    /// <summary>
+    /// Moves the session's values to a new id and key, deletes the old entry and sends the new cookie in this response.
+    /// Call it at login or on any change of privilege, against session fixation.
+    /// </summary>
+    Task RegenerateIdAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the session from the store and expires its cookie.</summary>
+    Task DestroyAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Discards this request's unsaved changes and reads the session from the store again.</summary>
+    Task ReloadAsync(CancellationToken cancellationToken = default);
+}
