@@ -1,0 +1,19 @@
+namespace TypedSession.Stores;
+
+/// <summary>What one request changed in a session, and the session as the request leaves it.</summary>
+/// <param name="Values">Every value of the session after this request's changes: what a blob store writes.</param>
+/// <param name="Changed">The keys this request set, with their new values: what a per-key store writes.</param>
+/// <param name="Removed">The keys this request removed.</param>
+/// <param name="ReplaceAll">
+/// <see langword="true"/> when the stored entry must be replaced whole by <see cref="Values"/> (a new or regenerated
+/// session, or one that was cleared), so a per-key store must drop keys it holds that are not in <see cref="Values"/>.
+/// </param>
+/// <param name="CreatedAt">When the session was created.</param>
+/// <param name="Expiry">How long to keep the session from now.</param>
+public sealed record SessionCommit(
+    IReadOnlyDictionary<string, byte[]> Values,
+    IReadOnlyDictionary<string, byte[]> Changed,
+    IReadOnlyCollection<string> Removed,
+    bool ReplaceAll,
+    DateTimeOffset CreatedAt,
+    SessionExpiry Expiry);

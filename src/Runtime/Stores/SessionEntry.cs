@@ -1,0 +1,10 @@
+namespace TypedSession.Stores;
+
+/// <summary>A session as a store loaded it.</summary>
+/// <param name="Values">The session's values by key.</param>
+/// <param name="CreatedAt">When the session was created; the absolute lifetime counts from here.</param>
+/// <param name="RefreshedAt">When its idle expiry was last extended (by a commit or a refresh).</param>
+public sealed record SessionEntry(
+    IReadOnlyDictionary<string, byte[]> Values,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset RefreshedAt);
