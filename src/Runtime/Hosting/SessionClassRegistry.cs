@@ -1,0 +1,13 @@
+namespace TypedSession.Hosting;
+
+// The session classes registered with AddTypedSession<T>(), one instance per service collection. Filled while services
+// are configured (single-threaded) and only read afterwards, so the MVC integration knows which parameter and
+// constructor types are session classes without guessing from base classes.
+internal sealed class SessionClassRegistry
+{
+    private readonly HashSet<Type> sessionClasses = [];
+
+    internal void Add(Type sessionClass) => sessionClasses.Add(sessionClass);
+
+    internal bool Contains(Type type) => sessionClasses.Contains(type);
+}
