@@ -1,0 +1,331 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace TypedSession.Stores.Redis;
+
+/// <summary>
+/// Keeps each session in one Redis hash with one field per session key, so that a request writes only the keys it
+/// changed and concurrent requests of one session that change different keys never erase each other.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Commands per request: loading is one <c>HGETALL</c>; a commit of changed keys is <c>HSET</c> (plus <c>HDEL</c>
+/// when keys were removed) and <c>PEXPIRE</c>, pipelined in one round trip; replacing a whole session (new,
+/// regenerated or cleared) is one script that deletes and rewrites the hash atomically; a refresh is
+/// <c>HSET</c> of the refresh time plus <c>PEXPIRE</c> in one round trip; a delete is one <c>UNLINK</c>.
+/// </para>
+/// <para>
+/// Redis enforces both the idle and the absolute expiry through the key's time to live
+/// (<see cref="SessionExpiry.TimeToLive"/>), so an abandoned session disappears without any clean-up work.
+/// </para>
+/// <para>
+/// Besides the session keys, the hash holds two metadata fields whose names start with the byte <c>0xFF</c>, which
+/// never occurs in UTF-8 and so in no encoded session key: <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c>
+/// (last commit or refresh), both Unix milliseconds. Only a whole replacement writes the creation time: a hash
+/// without it is what a late per-key write leaves behind after the session was deleted or expired, and loads as no
+/// session, so such a write cannot bring a destroyed session back.
+/// </para>
+/// </remarks>
+public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
+{
+    private const byte MetadataMarker = 0xFF;
+
+    // Deletes and rewrites the hash and sets its expiry in one atomic step. ARGV[1] is the time to live in
+    // milliseconds, then field/value pairs; HSET takes them in chunks to stay below Lua's unpack limit.
+    private const string ReplaceScript = """
+        redis.call('DEL', KEYS[1])
+        for i = 2, #ARGV, 1000 do
+          redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + 999, #ARGV)))
+        end
+        return redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        """;
+
+    private static readonly byte[] CreatedField = [MetadataMarker, (byte)'c'];
+    private static readonly byte[] RefreshedField = [MetadataMarker, (byte)'r'];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly RedisSessionStoreOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private volatile IDatabase? _database;
+    private IConnectionMultiplexer? _ownedConnection;
+    private bool _disposed;
+
+    /// <summary>Creates the store; it connects on first use.</summary>
+    public RedisSessionStore(IOptions<RedisSessionStoreOptions> options, ILogger<RedisSessionStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        if (_options.ConnectionMultiplexerFactory is null && _options.ConfigurationOptions is null && string.IsNullOrWhiteSpace(_options.Configuration))
+        {
+            throw new InvalidOperationException(RedisSessionStoreOptionsValidator.MissingConnectionMessage);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<SessionEntry?> LoadAsync(string storeKey, CancellationToken cancellationToken)
+    {
+        var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        HashEntry[] entries;
+        try
+        {
+            entries = await database.HashGetAllAsync(RedisKeyOf(storeKey)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RedisServerException exception) when (exception.Message.StartsWith("WRONGTYPE", StringComparison.Ordinal))
+        {
+            throw new CorruptSessionEntryException("The Redis key of the session holds something other than a hash.", exception);
+        }
+
+        return entries.Length == 0 ? null : ReadEntry(entries);
+    }
+
+    /// <inheritdoc />
+    public async Task CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var timeToLive = commit.Expiry.TimeToLive;
+        if (timeToLive <= TimeSpan.Zero)
+        {
+            await DeleteAsync(storeKey, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        var key = RedisKeyOf(storeKey);
+        var now = commit.Expiry.Now.ToUnixTimeMilliseconds();
+        var milliseconds = ToMilliseconds(timeToLive);
+
+        if (commit.ReplaceAll)
+        {
+            var arguments = new RedisValue[1 + 2 * (commit.Values.Count + 2)];
+            var index = 0;
+            arguments[index++] = milliseconds;
+            arguments[index++] = CreatedField;
+            arguments[index++] = commit.CreatedAt.ToUnixTimeMilliseconds();
+            arguments[index++] = RefreshedField;
+            arguments[index++] = now;
+            foreach (var (name, value) in commit.Values)
+            {
+                arguments[index++] = FieldOf(name);
+                arguments[index++] = value;
+            }
+
+            await database.ScriptEvaluateAsync(ReplaceScript, [key], arguments).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var fields = new HashEntry[commit.Changed.Count + 1];
+        var position = 0;
+        foreach (var (name, value) in commit.Changed)
+        {
+            fields[position++] = new HashEntry(FieldOf(name), value);
+        }
+
+        fields[position] = new HashEntry(RefreshedField, now);
+
+        // One round trip: the batch sends the commands back to back. HSET comes before PEXPIRE so that any hash the
+        // HSET creates (the session vanished meanwhile) gets an expiry too.
+        var batch = database.CreateBatch();
+        var removal = commit.Removed.Count > 0 ? batch.HashDeleteAsync(key, commit.Removed.Select(name => (RedisValue)FieldOf(name)).ToArray()) : Task.CompletedTask;
+        var write = batch.HashSetAsync(key, fields);
+        var expire = batch.KeyExpireAsync(key, TimeSpan.FromMilliseconds(milliseconds));
+        batch.Execute();
+        await Task.WhenAll(removal, write, expire).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task RefreshAsync(string storeKey, SessionExpiry expiry, CancellationToken cancellationToken)
+    {
+        var timeToLive = expiry.TimeToLive;
+        if (timeToLive <= TimeSpan.Zero)
+        {
+            await DeleteAsync(storeKey, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        var key = RedisKeyOf(storeKey);
+
+        // The refresh time is written too, so that the engine sees when the expiry was last extended and refreshes
+        // again only after a meaningful part of the idle window.
+        var batch = database.CreateBatch();
+        var write = batch.HashSetAsync(key, RefreshedField, expiry.Now.ToUnixTimeMilliseconds());
+        var expire = batch.KeyExpireAsync(key, TimeSpan.FromMilliseconds(ToMilliseconds(timeToLive)));
+        batch.Execute();
+        await Task.WhenAll(write, expire).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(string storeKey, CancellationToken cancellationToken)
+    {
+        var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        await database.KeyDeleteAsync(RedisKeyOf(storeKey)).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the connection the store opened itself; a connection supplied by the application stays open.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        var connection = Interlocked.Exchange(ref _ownedConnection, null);
+        if (connection is not null)
+        {
+            await connection.CloseAsync().ConfigureAwait(false);
+            connection.Dispose();
+        }
+    }
+
+    /// <summary>Closes the connection the store opened itself; a connection supplied by the application stays open.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        Interlocked.Exchange(ref _ownedConnection, null)?.Dispose();
+    }
+
+    private SessionEntry? ReadEntry(HashEntry[] entries)
+    {
+        long? created = null;
+        long? refreshed = null;
+        var values = new Dictionary<string, byte[]>(entries.Length, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var name = (byte[])entry.Name!;
+            if (name.Length > 0 && name[0] == MetadataMarker)
+            {
+                if (name.AsSpan().SequenceEqual(CreatedField))
+                {
+                    created = ReadTime(entry.Value, "creation");
+                }
+                else if (name.AsSpan().SequenceEqual(RefreshedField))
+                {
+                    refreshed = ReadTime(entry.Value, "refresh");
+                }
+
+                // Other metadata fields belong to a newer version of the store: ignored, not an error.
+                continue;
+            }
+
+            string key;
+            try
+            {
+                key = StrictUtf8.GetString(name);
+            }
+            catch (DecoderFallbackException exception)
+            {
+                throw new CorruptSessionEntryException("A field of the session's Redis hash is not a UTF-8 session key.", exception);
+            }
+
+            values[key] = (byte[]?)entry.Value ?? [];
+        }
+
+        if (created is not { } createdAt)
+        {
+            Log.FragmentIgnored(_logger);
+            return null;
+        }
+
+        return new SessionEntry(
+            values,
+            DateTimeOffset.FromUnixTimeMilliseconds(createdAt),
+            DateTimeOffset.FromUnixTimeMilliseconds(refreshed ?? createdAt));
+    }
+
+    private static long ReadTime(RedisValue value, string what)
+    {
+        if (value.TryParse(out long milliseconds) && milliseconds >= 0)
+        {
+            return milliseconds;
+        }
+
+        throw new CorruptSessionEntryException($"The {what} time of the session's Redis hash is not a number of milliseconds.");
+    }
+
+    private static byte[] FieldOf(string sessionKey)
+    {
+        try
+        {
+            return StrictUtf8.GetBytes(sessionKey);
+        }
+        catch (EncoderFallbackException exception)
+        {
+            throw new ArgumentException($"The session key '{sessionKey}' is not valid UTF-16 text and cannot be stored.", nameof(sessionKey), exception);
+        }
+    }
+
+    private static long ToMilliseconds(TimeSpan timeToLive) => Math.Max(1, (long)Math.Ceiling(timeToLive.TotalMilliseconds));
+
+    private RedisKey RedisKeyOf(string storeKey) => _options.KeyPrefix + storeKey;
+
+    private async ValueTask<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken)
+    {
+        if (_database is { } database)
+        {
+            return database;
+        }
+
+        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_database is { } connected)
+            {
+                return connected;
+            }
+
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            IConnectionMultiplexer connection;
+            if (_options.ConnectionMultiplexerFactory is { } factory)
+            {
+                connection = await factory().WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                connection = await ConnectionMultiplexer.ConnectAsync(CreateConfiguration()).WaitAsync(cancellationToken).ConfigureAwait(false);
+                _ownedConnection = connection;
+                connection.ConnectionFailed += (_, e) => Log.ConnectionFailed(_logger, e.EndPoint?.ToString(), e.FailureType);
+                connection.ConnectionRestored += (_, e) => Log.ConnectionRestored(_logger, e.EndPoint?.ToString());
+            }
+
+            var opened = connection.GetDatabase(_options.Database);
+            _database = opened;
+            return opened;
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    private ConfigurationOptions CreateConfiguration()
+    {
+        if (_options.ConfigurationOptions is { } given)
+        {
+            return given;
+        }
+
+        var configuration = ConfigurationOptions.Parse(_options.Configuration!);
+
+        // Start even while Redis is down and reconnect in the background; while it is unreachable, fail commands at
+        // once so that requests report the session unavailable instead of queueing until a timeout.
+        configuration.AbortOnConnectFail = false;
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        return configuration;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3101, Level = LogLevel.Debug,
+            Message = "A Redis session hash without creation time was ignored: a write arrived after its session was deleted or expired.")]
+        public static partial void FragmentIgnored(ILogger logger);
+
+        [LoggerMessage(EventId = 3102, Level = LogLevel.Warning,
+            Message = "The Redis session store lost its connection to {EndPoint} ({FailureType}); sessions are unavailable until it reconnects.")]
+        public static partial void ConnectionFailed(ILogger logger, string? endPoint, ConnectionFailureType failureType);
+
+        [LoggerMessage(EventId = 3103, Level = LogLevel.Information,
+            Message = "The Redis session store reconnected to {EndPoint}.")]
+        public static partial void ConnectionRestored(ILogger logger, string? endPoint);
+    }
+}

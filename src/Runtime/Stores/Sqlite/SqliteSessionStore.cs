@@ -1,0 +1,367 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace TypedSession.Stores.Sqlite;
+
+/// <summary>
+/// Keeps sessions in an SQLite file on the machine: persistent across restarts, nothing to install or run. One row
+/// per session key, so a request writes only the keys it changed and concurrent requests of one session that change
+/// different keys never erase each other.
+/// </summary>
+/// <remarks>
+/// The file runs in WAL mode (readers never wait for the writer). Each session has a row with its creation, refresh
+/// and expiry times; a session past its expiry never loads and is deleted by a periodic clean-up
+/// (<see cref="SqliteSessionStoreOptions.CleanupInterval"/>). A per-key commit applies only while the session's row
+/// exists and has not expired, so a late write cannot bring back a session that was destroyed meanwhile. One file
+/// serves the processes of one machine; for several machines use the Redis store.
+/// </remarks>
+public sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
+{
+    private const int SchemaVersion = 1;
+
+    private const string SchemaSql = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS typedsession_sessions (
+            store_key TEXT NOT NULL PRIMARY KEY,
+            created_at INTEGER NOT NULL,
+            refreshed_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS typedsession_sessions_expires_at ON typedsession_sessions (expires_at);
+        CREATE TABLE IF NOT EXISTS typedsession_values (
+            store_key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value BLOB NOT NULL,
+            PRIMARY KEY (store_key, name)
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 1;
+        """;
+
+    private const string LoadSql = """
+        SELECT s.created_at, s.refreshed_at, v.name, v.value
+        FROM typedsession_sessions AS s
+        LEFT JOIN typedsession_values AS v ON v.store_key = s.store_key
+        WHERE s.store_key = $key AND s.expires_at > $now
+        """;
+
+    private const string TouchSql = """
+        UPDATE typedsession_sessions SET refreshed_at = $now, expires_at = $expires
+        WHERE store_key = $key AND expires_at > $now
+        """;
+
+    private const string ReplaceSessionSql = """
+        DELETE FROM typedsession_values WHERE store_key = $key;
+        INSERT INTO typedsession_sessions (store_key, created_at, refreshed_at, expires_at) VALUES ($key, $created, $now, $expires)
+        ON CONFLICT (store_key) DO UPDATE SET created_at = excluded.created_at, refreshed_at = excluded.refreshed_at, expires_at = excluded.expires_at;
+        """;
+
+    private const string UpsertValueSql = """
+        INSERT INTO typedsession_values (store_key, name, value) VALUES ($key, $name, $value)
+        ON CONFLICT (store_key, name) DO UPDATE SET value = excluded.value
+        """;
+
+    private const string RemoveValueSql = "DELETE FROM typedsession_values WHERE store_key = $key AND name = $name";
+
+    private const string DeleteSql = """
+        DELETE FROM typedsession_values WHERE store_key = $key;
+        DELETE FROM typedsession_sessions WHERE store_key = $key;
+        """;
+
+    private const string RemoveExpiredSql = """
+        DELETE FROM typedsession_values WHERE store_key IN (SELECT store_key FROM typedsession_sessions WHERE expires_at <= $now);
+        DELETE FROM typedsession_sessions WHERE expires_at <= $now;
+        """;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _initializeLock = new(1, 1);
+    private readonly ITimer? _cleanupTimer;
+    private volatile bool _initialized;
+
+    /// <summary>Creates the store over the file named by <paramref name="options"/>; the file is created on first use.</summary>
+    public SqliteSessionStore(IOptions<SqliteSessionStoreOptions> options, TimeProvider? timeProvider = null, ILogger<SqliteSessionStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var value = options.Value;
+        if (string.IsNullOrWhiteSpace(value.DatabasePath))
+        {
+            throw new InvalidOperationException("SqliteSessionStoreOptions.DatabasePath must name the SQLite file that holds the sessions.");
+        }
+
+        DatabasePath = Path.GetFullPath(value.DatabasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        if (value.CleanupInterval > TimeSpan.Zero)
+        {
+            _cleanupTimer = _timeProvider.CreateTimer(static state => _ = ((SqliteSessionStore)state!).RunCleanupAsync(), this, value.CleanupInterval, value.CleanupInterval);
+        }
+    }
+
+    /// <summary>The full path of the SQLite file.</summary>
+    public string DatabasePath { get; }
+
+    /// <inheritdoc />
+    public async Task<SessionEntry?> LoadAsync(string storeKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = LoadSql;
+        command.Parameters.AddWithValue("$key", storeKey);
+        command.Parameters.AddWithValue("$now", _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+
+        Dictionary<string, byte[]>? values = null;
+        long created = 0, refreshed = 0;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (values is null)
+            {
+                values = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+                created = reader.GetInt64(0);
+                refreshed = reader.GetInt64(1);
+            }
+
+            if (!reader.IsDBNull(2))
+            {
+                values[reader.GetString(2)] = (byte[])reader.GetValue(3);
+            }
+        }
+
+        return values is null
+            ? null
+            : new SessionEntry(values, DateTimeOffset.FromUnixTimeMilliseconds(created), DateTimeOffset.FromUnixTimeMilliseconds(refreshed));
+    }
+
+    /// <inheritdoc />
+    public async Task CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var timeToLive = commit.Expiry.TimeToLive;
+        if (timeToLive <= TimeSpan.Zero)
+        {
+            await DeleteAsync(storeKey, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var now = commit.Expiry.Now.ToUnixTimeMilliseconds();
+        var expires = (commit.Expiry.Now + timeToLive).ToUnixTimeMilliseconds();
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        IEnumerable<KeyValuePair<string, byte[]>> written;
+        if (commit.ReplaceAll)
+        {
+            await using var replace = Command(connection, transaction, ReplaceSessionSql, storeKey);
+            replace.Parameters.AddWithValue("$created", commit.CreatedAt.ToUnixTimeMilliseconds());
+            replace.Parameters.AddWithValue("$now", now);
+            replace.Parameters.AddWithValue("$expires", expires);
+            await replace.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            written = commit.Values;
+        }
+        else
+        {
+            await using var touch = Command(connection, transaction, TouchSql, storeKey);
+            touch.Parameters.AddWithValue("$now", now);
+            touch.Parameters.AddWithValue("$expires", expires);
+            if (await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                // The session was deleted or expired while this request ran: its changes must not bring it back.
+                Log.LateWriteDropped(_logger);
+                return;
+            }
+
+            if (commit.Removed.Count > 0)
+            {
+                await using var remove = Command(connection, transaction, RemoveValueSql, storeKey);
+                var name = remove.Parameters.Add("$name", SqliteType.Text);
+                foreach (var removed in commit.Removed)
+                {
+                    name.Value = removed;
+                    await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            written = commit.Changed;
+        }
+
+        await using (var upsert = Command(connection, transaction, UpsertValueSql, storeKey))
+        {
+            var name = upsert.Parameters.Add("$name", SqliteType.Text);
+            var value = upsert.Parameters.Add("$value", SqliteType.Blob);
+            foreach (var (key, bytes) in written)
+            {
+                name.Value = key;
+                value.Value = bytes;
+                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task RefreshAsync(string storeKey, SessionExpiry expiry, CancellationToken cancellationToken)
+    {
+        var timeToLive = expiry.TimeToLive;
+        if (timeToLive <= TimeSpan.Zero)
+        {
+            await DeleteAsync(storeKey, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var touch = Command(connection, null, TouchSql, storeKey);
+        touch.Parameters.AddWithValue("$now", expiry.Now.ToUnixTimeMilliseconds());
+        touch.Parameters.AddWithValue("$expires", (expiry.Now + timeToLive).ToUnixTimeMilliseconds());
+        await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(string storeKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var delete = Command(connection, transaction, DeleteSql, storeKey))
+        {
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes every session whose expiry has passed; returns how many. Runs by itself every <see cref="SqliteSessionStoreOptions.CleanupInterval"/>.</summary>
+    public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = RemoveExpiredSql;
+        command.Parameters.AddWithValue("$now", _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // The second statement's count is the number of sessions; ExecuteNonQuery adds both, so ask SQLite.
+        await using var changes = connection.CreateCommand();
+        changes.Transaction = transaction;
+        changes.CommandText = "SELECT changes()";
+        var removed = Convert.ToInt32(await changes.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    /// <summary>Stops the periodic clean-up.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_cleanupTimer is not null)
+        {
+            await _cleanupTimer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops the periodic clean-up.</summary>
+    public void Dispose() => _cleanupTimer?.Dispose();
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, string storeKey)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$key", storeKey);
+        return command;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Per connection: with WAL, NORMAL keeps the file consistent after a crash and syncs only at checkpoints.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous = NORMAL";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _initializeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var version = connection.CreateCommand();
+            version.CommandText = "PRAGMA user_version";
+            var existing = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            if (existing > SchemaVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The session database '{DatabasePath}' has schema version {existing}, newer than this version of TypedSession understands ({SchemaVersion}).");
+            }
+
+            await using var schema = connection.CreateCommand();
+            schema.CommandText = SchemaSql;
+            await schema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _initialized = true;
+        }
+        finally
+        {
+            _initializeLock.Release();
+        }
+    }
+
+    private async Task RunCleanupAsync()
+    {
+        try
+        {
+            var removed = await RemoveExpiredAsync(CancellationToken.None).ConfigureAwait(false);
+            Log.ExpiredRemoved(_logger, removed);
+        }
+        catch (Exception exception)
+        {
+            // A timer callback: nothing above it could handle the failure, and the next interval retries.
+            Log.CleanupFailed(_logger, exception);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3201, Level = LogLevel.Debug, Message = "Removed {Count} expired sessions from the SQLite session store.")]
+        public static partial void ExpiredRemoved(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Removing expired sessions from the SQLite session store failed; it is retried at the next interval.")]
+        public static partial void CleanupFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 3203, Level = LogLevel.Debug,
+            Message = "A commit was dropped because its session was deleted or expired while the request ran.")]
+        public static partial void LateWriteDropped(ILogger logger);
+    }
+}

@@ -1,0 +1,254 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using TypedSession.Stores;
+using TypedSession.Stores.Redis;
+using TypedSession.Tests.Infrastructure;
+
+namespace TypedSession.Tests.Stores;
+
+/// <summary>The Redis store against a real redis-server: the store contract, plus what Redis itself must show.</summary>
+public sealed class RedisSessionStoreTests : SessionStoreContractTests, IClassFixture<RedisServerFixture>, IAsyncLifetime
+{
+    private readonly RedisServer _server;
+    private RedisSessionStore _store = null!;
+    private ConnectionMultiplexer _inspector = null!;
+
+    public RedisSessionStoreTests(RedisServerFixture fixture) => _server = fixture.Server;
+
+    protected override ITypedSessionStore Store => _store;
+
+    private IDatabase Redis => _inspector.GetDatabase();
+
+    public async Task InitializeAsync()
+    {
+        _store = new RedisSessionStore(Options.Create(new RedisSessionStoreOptions { Configuration = _server.Configuration }));
+        _inspector = await ConnectionMultiplexer.ConnectAsync(_server.Configuration);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        await _inspector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Session_is_one_hash_with_one_field_per_key_under_the_prefix()
+    {
+        var key = NewKey();
+        await ReplaceAsync(key, Values(("user", "ada"), ("cart", "3")));
+
+        var fields = (await Redis.HashKeysAsync("typedsession:" + key)).Select(f => (byte[])f!).ToList();
+
+        Assert.Equal(RedisType.Hash, await Redis.KeyTypeAsync("typedsession:" + key));
+        Assert.Contains(fields, f => f.SequenceEqual("user"u8.ToArray()));
+        Assert.Contains(fields, f => f.SequenceEqual("cart"u8.ToArray()));
+        Assert.Equal(2, fields.Count(f => f[0] == 0xFF));
+    }
+
+    [Fact]
+    public async Task Time_to_live_is_the_idle_timeout_cut_short_by_the_absolute_expiry()
+    {
+        var idleOnly = NewKey();
+        var cutShort = NewKey();
+        var now = DateTimeOffset.UtcNow;
+        var values = Values(("a", "1"));
+
+        await Store.CommitAsync(idleOnly, new SessionCommit(values, values, [], true, now, new SessionExpiry(TimeSpan.FromMinutes(20), now.AddHours(24), now)), default);
+        await Store.CommitAsync(cutShort, new SessionCommit(values, values, [], true, now, new SessionExpiry(TimeSpan.FromMinutes(20), now.AddMinutes(5), now)), default);
+
+        var idleTtl = await Redis.KeyTimeToLiveAsync("typedsession:" + idleOnly);
+        var shortTtl = await Redis.KeyTimeToLiveAsync("typedsession:" + cutShort);
+        Assert.InRange(idleTtl!.Value, TimeSpan.FromMinutes(19), TimeSpan.FromMinutes(20));
+        Assert.InRange(shortTtl!.Value, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
+    public async Task Per_key_commit_and_refresh_extend_the_time_to_live()
+    {
+        var key = NewKey();
+        await ReplaceAsync(key, Values(("a", "1")));
+        await Redis.KeyExpireAsync("typedsession:" + key, TimeSpan.FromSeconds(30));
+
+        await ChangeAsync(key, Values(("b", "1")));
+        var afterCommit = await Redis.KeyTimeToLiveAsync("typedsession:" + key);
+        await Redis.KeyExpireAsync("typedsession:" + key, TimeSpan.FromSeconds(30));
+        await Store.RefreshAsync(key, Expiry(), default);
+        var afterRefresh = await Redis.KeyTimeToLiveAsync("typedsession:" + key);
+
+        Assert.InRange(afterCommit!.Value, TimeSpan.FromMinutes(19), TimeSpan.FromMinutes(20));
+        Assert.InRange(afterRefresh!.Value, TimeSpan.FromMinutes(19), TimeSpan.FromMinutes(20));
+    }
+
+    [Fact]
+    public async Task Each_operation_sends_the_fewest_commands()
+    {
+        var key = NewKey();
+        await ReplaceAsync(key, Values(("a", "1"), ("b", "1")));
+        await Store.LoadAsync(key, default);
+
+        var load = await CountCommandsAsync(() => Store.LoadAsync(key, default));
+        var change = await CountCommandsAsync(() => ChangeAsync(key, Values(("a", "2"))));
+        var changeAndRemove = await CountCommandsAsync(() => ChangeAsync(key, Values(("a", "3")), "b"));
+        var refresh = await CountCommandsAsync(() => Store.RefreshAsync(key, Expiry(), default));
+        var replace = await CountCommandsAsync(() => ReplaceAsync(key, Values(("c", "1"))));
+        var delete = await CountCommandsAsync(() => Store.DeleteAsync(key, default));
+
+        // StackExchange.Redis names multi-field HSET "HMSET" and whole-second PEXPIRE "EXPIRE": same cost.
+        Assert.Equal("hgetall=1", load);
+        Assert.Matches("^(expire|pexpire)=1 (hmset|hset)=1$", change);
+        Assert.Matches("^(expire=1 hdel=1 (hmset|hset)=1|hdel=1 (hmset|hset)=1 pexpire=1)$", changeAndRemove);
+        Assert.Matches("^(expire=1 hset=1|hset=1 pexpire=1)$", refresh);
+        Assert.Matches("^del=1 (eval|evalsha)=1 hset=1 pexpire=1$", replace);
+        Assert.Equal("unlink=1", delete);
+    }
+
+    [Fact]
+    public async Task A_foreign_value_at_the_session_key_is_reported_as_corrupt()
+    {
+        var notAHash = NewKey();
+        var badField = NewKey();
+        await Redis.StringSetAsync("typedsession:" + notAHash, "someone else's string");
+        await ReplaceAsync(badField, Values(("a", "1")));
+        await Redis.HashSetAsync("typedsession:" + badField, new byte[] { 0xC3, 0x28 }, "not UTF-8");
+
+        await Assert.ThrowsAsync<CorruptSessionEntryException>(() => Store.LoadAsync(notAHash, default));
+        await Assert.ThrowsAsync<CorruptSessionEntryException>(() => Store.LoadAsync(badField, default));
+
+        // The engine answers a corrupt entry with a fresh session, which replaces it.
+        await ReplaceAsync(notAHash, Values(("fresh", "1")));
+        Assert.Equal("1", Texts(await LoadExistingAsync(notAHash))["fresh"]);
+    }
+
+    [Fact]
+    public async Task Unreadable_metadata_is_reported_as_corrupt()
+    {
+        var key = NewKey();
+        await ReplaceAsync(key, Values(("a", "1")));
+        await Redis.HashSetAsync("typedsession:" + key, new byte[] { 0xFF, (byte)'c' }, "yesterday");
+
+        await Assert.ThrowsAsync<CorruptSessionEntryException>(() => Store.LoadAsync(key, default));
+    }
+
+    [Fact]
+    public async Task Key_prefix_and_database_are_honoured()
+    {
+        await using var store = new RedisSessionStore(Options.Create(new RedisSessionStoreOptions
+        {
+            Configuration = _server.Configuration,
+            KeyPrefix = "app2:",
+            Database = 3,
+        }));
+        var key = NewKey();
+        var values = Values(("a", "1"));
+
+        await store.CommitAsync(key, new SessionCommit(values, values, [], true, Created, Expiry()), default);
+
+        Assert.True(await _inspector.GetDatabase(3).KeyExistsAsync("app2:" + key));
+        Assert.False(await Redis.KeyExistsAsync("typedsession:" + key));
+        Assert.NotNull(await store.LoadAsync(key, default));
+    }
+
+    [Fact]
+    public async Task An_existing_connection_is_used_and_left_open()
+    {
+        var services = new ServiceCollection();
+        services.AddTypedSessionRedisStore(_inspector);
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var store = provider.GetRequiredService<ITypedSessionStore>();
+            Assert.IsType<RedisSessionStore>(store);
+            var key = NewKey();
+            var values = Values(("a", "1"));
+            await store.CommitAsync(key, new SessionCommit(values, values, [], true, Created, Expiry()), default);
+            Assert.True(await Redis.KeyExistsAsync("typedsession:" + key));
+        }
+
+        Assert.True(_inspector.IsConnected);
+    }
+
+    [Fact]
+    public async Task A_connection_registered_in_the_container_is_used_when_the_options_name_none()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConnectionMultiplexer>(_inspector);
+        services.AddTypedSessionRedisStore();
+        await using var provider = services.BuildServiceProvider();
+
+        var store = provider.GetRequiredService<ITypedSessionStore>();
+        var key = NewKey();
+        var values = Values(("a", "1"));
+        await store.CommitAsync(key, new SessionCommit(values, values, [], true, Created, Expiry()), default);
+
+        Assert.True(await Redis.KeyExistsAsync("typedsession:" + key));
+    }
+
+    [Fact]
+    public void Registration_without_any_connection_fails_with_a_clear_message()
+    {
+        var services = new ServiceCollection();
+        services.AddTypedSessionRedisStore();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RedisSessionStoreOptions>>().Value);
+        Assert.Contains("IConnectionMultiplexer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registration_replaces_a_store_registered_before()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ITypedSessionStore>(new UnusedStore());
+        services.AddTypedSessionRedisStore(_server.Configuration);
+
+        Assert.Single(services, d => d.ServiceType == typeof(ITypedSessionStore));
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<RedisSessionStore>(provider.GetRequiredService<ITypedSessionStore>());
+    }
+
+    [Fact]
+    public async Task While_Redis_is_down_calls_fail_as_unavailable_and_succeed_again_after_it_returns()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await using var store = new RedisSessionStore(Options.Create(new RedisSessionStoreOptions { Configuration = server.Configuration }));
+        var key = NewKey();
+        var values = Values(("a", "1"));
+        await store.CommitAsync(key, new SessionCommit(values, values, [], true, Created, Expiry()), default);
+
+        await server.StopAsync();
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => store.LoadAsync(key, default));
+        Assert.IsNotType<CorruptSessionEntryException>(failure);
+
+        await server.StartAgainAsync();
+        var recovered = await EventuallyAsync(async () =>
+        {
+            await store.CommitAsync(key, new SessionCommit(values, values, [], true, Created, Expiry()), default);
+            return await store.LoadAsync(key, default);
+        });
+        Assert.Equal("1", Texts(recovered!)["a"]);
+    }
+
+    private async Task<string> CountCommandsAsync(Func<Task> operation)
+    {
+        await _server.ResetCommandStatsAsync();
+        await operation();
+        var stats = await _server.CommandStatsAsync();
+        return string.Join(' ', stats.Select(s => $"{s.Key}={s.Value}"));
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> attempt)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+}
