@@ -46,7 +46,7 @@ public static class SessionValues
 
     /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>; a <see langword="null"/> reference removes the key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Write<TCodec, T>(ISession session, string key, T value) where TCodec : struct, IValueCodec<T>
+    public static void Write<TCodec, T>(ISession session, string key, T? value) where TCodec : struct, IValueCodec<T>
     {
         if (value is null)
         {

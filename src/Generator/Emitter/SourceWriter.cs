@@ -1,0 +1,44 @@
+using System.Text;
+
+namespace TypedSession.Generator.Emitter;
+
+/// <summary>
+/// Writes generated C# line by line with four-space indentation, so that the output reads like hand-written code in
+/// the debugger. Cheaper and more predictable than building syntax trees and normalizing their whitespace.
+/// </summary>
+internal sealed class SourceWriter
+{
+    private const string IndentUnit = "    ";
+    private readonly StringBuilder builder = new();
+    private int indentation;
+
+    /// <summary>Writes <paramref name="text"/> on its own line at the current indentation.</summary>
+    public void WriteLine(string text)
+    {
+        for (var i = 0; i < indentation; i++)
+        {
+            builder.Append(IndentUnit);
+        }
+        builder.Append(text).Append('\n');
+    }
+
+    /// <summary>Writes an empty line.</summary>
+    public void WriteLine() => builder.Append('\n');
+
+    /// <summary>Writes <c>{</c> and indents what follows.</summary>
+    public void OpenBlock()
+    {
+        WriteLine("{");
+        indentation++;
+    }
+
+    /// <summary>Unindents and writes <c>}</c> followed by <paramref name="suffix"/>.</summary>
+    public void CloseBlock(string suffix = "")
+    {
+        indentation--;
+        WriteLine("}" + suffix);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => builder.ToString();
+}

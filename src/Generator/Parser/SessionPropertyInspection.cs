@@ -1,0 +1,63 @@
+using Microsoft.CodeAnalysis;
+
+namespace TypedSession.Generator.Parser;
+
+/// <summary>
+/// What <see cref="SessionClassInspector"/> found about one property of a <c>[Session]</c> class. Holds symbols: it is
+/// for the analyzers and for the parser's own use, never part of the cached model.
+/// </summary>
+internal sealed class SessionPropertyInspection
+{
+    public SessionPropertyInspection(
+        IPropertySymbol property,
+        PropertyShapeProblem shape,
+        PropertyTypeClassification? typeClassification,
+        string key,
+        IPropertySymbol? duplicateKeyOf,
+        string? reservedNameCollision,
+        bool emitRemover)
+    {
+        Property = property;
+        Shape = shape;
+        TypeClassification = typeClassification;
+        Key = key;
+        DuplicateKeyOf = duplicateKeyOf;
+        ReservedNameCollision = reservedNameCollision;
+        EmitRemover = emitRemover;
+    }
+
+    /// <summary>The property (its definition part).</summary>
+    public IPropertySymbol Property { get; }
+
+    /// <summary>SESS002: whether the property has the shape the generator implements.</summary>
+    public PropertyShapeProblem Shape { get; }
+
+    /// <summary>SESS003: how its type is stored; null when <see cref="Shape"/> is not <see cref="PropertyShapeProblem.None"/>.</summary>
+    public PropertyTypeClassification? TypeClassification { get; }
+
+    /// <summary>The session key (prefix included).</summary>
+    public string Key { get; }
+
+    /// <summary>SESS004: another property of the same class with the same key (the first one declared), or null.</summary>
+    public IPropertySymbol? DuplicateKeyOf { get; }
+
+    /// <summary>SESS005: a sentence naming the generated or inherited member the property's name collides with, or null.</summary>
+    public string? ReservedNameCollision { get; }
+
+    /// <summary>Whether the generated part adds <c>Remove{Name}()</c> (no member of the class already has that name).</summary>
+    public bool EmitRemover { get; }
+
+    /// <summary>True when the generator implements the property over the session.</summary>
+    public bool IsServable =>
+        Shape == PropertyShapeProblem.None
+        && TypeClassification is { IsSupported: true }
+        && DuplicateKeyOf is null
+        && ReservedNameCollision is null;
+
+    /// <summary>Why a property of the right shape is not served (the text its generated accessors throw), or null.</summary>
+    public string? UnservableReason =>
+        Shape != PropertyShapeProblem.None ? null
+        : TypeClassification is { IsSupported: false, UnsupportedReason: { } typeReason } ? typeReason
+        : DuplicateKeyOf is { } other ? $"The session key '{Key}' is also the key of property '{other.Name}'; give one of them another key with [SessionKey(\"...\")]."
+        : ReservedNameCollision;
+}

@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TypedSession.Generator.Model;
+using TypedSession.Generator.Parser;
+
+namespace TypedSession.Generator;
+
+public sealed partial class SessionGenerator
+{
+    /// <summary>
+    /// Symbols in, model out. Runs only for the declarations that carry <c>[Session]</c> and changed, and keeps nothing
+    /// of the compilation in what it returns.
+    /// </summary>
+    private static class Parser
+    {
+        private static readonly SymbolDisplayFormat NamespaceFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
+
+        /// <summary>The model of the class, or null when the generator cannot serve it (the analyzers say why).</summary>
+        public static SessionClassSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.IsEmpty)
+            {
+                return null;
+            }
+
+            var knownTypes = new KnownTypeSymbols(context.SemanticModel.Compilation);
+            var inspection = SessionClassInspector.Inspect(type, context.Attributes[0], knownTypes, cancellationToken);
+            if (inspection.Problem != SessionClassProblem.None)
+            {
+                return null;
+            }
+
+            var properties = new List<SessionPropertySpec>(inspection.Properties.Length);
+            foreach (var property in inspection.Properties)
+            {
+                if (property.Shape == PropertyShapeProblem.None
+                    && property.TypeClassification is { Category: not PropertyTypeCategory.Unresolved }
+                    && ParseProperty(property, cancellationToken) is { } spec)
+                {
+                    properties.Add(spec);
+                }
+            }
+
+            var containingTypes = new List<ContainingTypeSpec>();
+            for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+            {
+                containingTypes.Insert(0, new ContainingTypeSpec(DeclarationKeyword(container, cancellationToken), DeclaredName(container)));
+            }
+
+            var @namespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(NamespaceFormat) : null;
+            return new SessionClassSpec(
+                @namespace,
+                new EquatableArray<ContainingTypeSpec>(containingTypes),
+                DeclaredName(type),
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                HintName(type),
+                inspection.EmitFactory,
+                inspection.EmitResetCachedValues,
+                new EquatableArray<SessionPropertySpec>(properties));
+        }
+
+        private static SessionPropertySpec? ParseProperty(SessionPropertyInspection inspection, CancellationToken cancellationToken)
+        {
+            var property = inspection.Property;
+            if (property.DeclaringSyntaxReferences.Length != 1
+                || property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            string? getterAccessibility = null;
+            string? setterAccessibility = null;
+            foreach (var accessor in declaration.AccessorList?.Accessors ?? default)
+            {
+                var accessorAccessibility = accessor.Modifiers.Count == 0 ? null : accessor.Modifiers.ToString();
+                if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                {
+                    getterAccessibility = accessorAccessibility;
+                }
+                else if (accessor.IsKind(SyntaxKind.SetAccessorDeclaration))
+                {
+                    setterAccessibility = accessorAccessibility;
+                }
+            }
+
+            var modifiers = new StringBuilder();
+            var accessibility = new StringBuilder();
+            foreach (var modifier in declaration.Modifiers)
+            {
+                if (modifier.IsKind(SyntaxKind.PartialKeyword))
+                {
+                    continue;
+                }
+                modifiers.Append(modifier.Text).Append(' ');
+                if (modifier.Kind() is SyntaxKind.PublicKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword or SyntaxKind.PrivateKeyword)
+                {
+                    accessibility.Append(modifier.Text).Append(' ');
+                }
+            }
+
+            var type = property.Type;
+            return new SessionPropertySpec(
+                Name: EscapeIdentifier(property.Name),
+                MetadataName: property.Name,
+                Key: inspection.Key,
+                TypeName: type.ToDisplayString(PropertyTypeClassifier.TypeNameFormat),
+                IsNonNullableReference: type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.Annotated,
+                Accessibility: accessibility.ToString().TrimEnd(),
+                Modifiers: modifiers.ToString().TrimEnd(),
+                GetterAccessibility: getterAccessibility,
+                SetterAccessibility: setterAccessibility,
+                Access: inspection.IsServable ? inspection.TypeClassification!.Value.Access : null,
+                UnservableReason: inspection.IsServable ? null : inspection.UnservableReason,
+                EmitRemover: inspection.EmitRemover);
+        }
+
+        private static string DeclarationKeyword(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax(cancellationToken))
+                {
+                    case RecordDeclarationSyntax record:
+                        return record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record";
+                    case StructDeclarationSyntax:
+                        return "struct";
+                    case InterfaceDeclarationSyntax:
+                        return "interface";
+                    case ClassDeclarationSyntax:
+                        return "class";
+                }
+            }
+            return type.TypeKind switch
+            {
+                TypeKind.Struct => "struct",
+                TypeKind.Interface => "interface",
+                _ => "class",
+            };
+        }
+
+        private static string DeclaredName(INamedTypeSymbol type)
+        {
+            if (type.TypeParameters.IsEmpty)
+            {
+                return EscapeIdentifier(type.Name);
+            }
+            var name = new StringBuilder(EscapeIdentifier(type.Name)).Append('<');
+            for (var i = 0; i < type.TypeParameters.Length; i++)
+            {
+                var parameter = type.TypeParameters[i];
+                if (i > 0)
+                {
+                    name.Append(", ");
+                }
+                name.Append(parameter.Variance switch
+                {
+                    VarianceKind.In => "in ",
+                    VarianceKind.Out => "out ",
+                    _ => string.Empty,
+                });
+                name.Append(EscapeIdentifier(parameter.Name));
+            }
+            return name.Append('>').ToString();
+        }
+
+        // Namespace.Outer.Type.g.cs; generic arity as _N, since hint names allow no angle brackets.
+        private static string HintName(INamedTypeSymbol type)
+        {
+            var parts = new List<string>();
+            for (var current = type; current is not null; current = current.ContainingType)
+            {
+                parts.Insert(0, current.MetadataName.Replace('`', '_'));
+            }
+            if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+            {
+                parts.Insert(0, ns.ToDisplayString());
+            }
+            return string.Join(".", parts) + ".g.cs";
+        }
+
+        private static string EscapeIdentifier(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TypedSession.Generator;
+
+namespace TypedSession.Tests.Generator;
+
+/// <summary>
+/// Builds in-memory compilations of test sources against the running process's own assemblies (no download, no
+/// reference packs) and runs <see cref="SessionGenerator"/> over them.
+/// </summary>
+internal static class GeneratorTestCompilation
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
+
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+
+    /// <summary>
+    /// Compiles <paramref name="sources"/> (with implicit usings for System and TypedSession) into a library. Until
+    /// the hosting code ships <c>TypedSession.Hosting.SessionBinding</c> in the runtime, a stand-in is added here so
+    /// that the generated <c>BindAsync</c> compiles.
+    /// </summary>
+    public static CSharpCompilation Create(params string[] sources)
+    {
+        var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")).ToList();
+        if (typeof(TypedSessionBase).Assembly.GetType("TypedSession.Hosting.SessionBinding") is null)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(SessionBindingStandIn, ParseOptions, path: "SessionBindingStandIn.cs"));
+        }
+        return CSharpCompilation.Create(
+            "SessionTests" + Guid.NewGuid().ToString("N"),
+            trees,
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>A driver that tracks its steps, so tests can assert which were cached.</summary>
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new SessionGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once and returns the output compilation and the run's result.</summary>
+    public static (Compilation Output, GeneratorDriverRunResult Result) Run(Compilation compilation)
+    {
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        return (output, driver.GetRunResult());
+    }
+
+    /// <summary>Runs the generator and returns the generated sources by hint name.</summary>
+    public static IReadOnlyDictionary<string, string> Generate(params string[] sources)
+    {
+        var (_, result) = Run(Create(sources));
+        return result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+    }
+
+    /// <summary>Errors and warnings of <paramref name="compilation"/>, formatted for an assertion message.</summary>
+    public static string[] Problems(Compilation compilation) =>
+        compilation.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Select(d => d.ToString())
+            .ToArray();
+
+    /// <summary>
+    /// Runs the generator, asserts the result compiles without warnings, and loads it into a collectible context
+    /// that shares the runtime assembly with the tests.
+    /// </summary>
+    public static Assembly CompileAndLoad(params string[] sources)
+    {
+        var (output, _) = Run(Create(sources));
+        using var stream = new MemoryStream();
+        var emitted = output.Emit(stream);
+        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
+        Assert.Empty(Problems(output));
+        stream.Position = 0;
+        return new AssemblyLoadContext("generated-" + Guid.NewGuid().ToString("N"), isCollectible: true).LoadFromStream(stream);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .ToHashSet(StringComparer.Ordinal);
+        paths.Add(typeof(TypedSessionBase).Assembly.Location);
+        return [.. paths.Select(path => MetadataReference.CreateFromFile(path))];
+    }
+
+    private const string SessionBindingStandIn = """
+        namespace TypedSession.Hosting
+        {
+            internal static class SessionBinding
+            {
+                public static global::System.Threading.Tasks.ValueTask<T?> BindAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext context)
+                    where T : class, global::TypedSession.ITypedSession<T>
+                    => new(T.Create(context.Session));
+            }
+        }
+        """;
+}
