@@ -1,0 +1,14 @@
+using TypedSession.Codecs;
+using TypedSession.Tests.Infrastructure;
+
+namespace TypedSession.Tests.Codecs;
+
+/// <summary>A session that listens for undecodable values, as the engine's session does.</summary>
+public sealed class ReportingSession : InMemorySession, IUndecodableValueSink
+{
+    /// <summary>Every report, in order.</summary>
+    public List<(string Key, Type ValueType, Exception? Error)> Reports { get; } = [];
+
+    /// <inheritdoc />
+    public void OnUndecodableValue(string key, Type valueType, Exception? error) => Reports.Add((key, valueType, error));
+}
