@@ -1,0 +1,100 @@
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Session;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TypedSession.Stores;
+
+namespace TypedSession;
+
+/// <summary>
+/// TypedSession's session engine: the <see cref="ISessionStore"/> behind the stock <c>app.UseSession()</c>. The stock
+/// middleware keeps reading the cookie and calling <see cref="ISessionStore.Create"/>; the sessions this engine
+/// creates add id regeneration, destroy, an absolute lifetime, loud failures, a size budget and
+/// no store call for requests that do not use the session, and they persist through an <see cref="ITypedSessionStore"/>.
+/// Registered by <c>AddTypedSessionEngine()</c> (and so by <c>AddTypedSession&lt;T&gt;()</c>).
+/// </summary>
+public sealed class SessionEngine : ISessionStore
+{
+    private int _synchronousLoadReported;
+
+    /// <summary>Creates the engine; the application's DI container calls this.</summary>
+    /// <param name="store">Where sessions are kept.</param>
+    /// <param name="options">The engine's own options.</param>
+    /// <param name="sessionOptions">The stock session options: the cookie the engine writes on regenerate and destroy.</param>
+    /// <param name="dataProtectionProvider">Protects cookies the same way the stock middleware does.</param>
+    /// <param name="loggerFactory">Creates the engine's logger.</param>
+    /// <param name="meterFactory">Creates the <c>TypedSession</c> meter.</param>
+    /// <param name="timeProvider">The clock for creation, refresh and expiry times; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="httpContextAccessor">
+    /// Gives each session its request, for cookies; without it, regenerate and destroy cannot send cookies and throw.
+    /// </param>
+    public SessionEngine(
+        ITypedSessionStore store,
+        IOptions<TypedSessionOptions> options,
+        IOptions<SessionOptions> sessionOptions,
+        IDataProtectionProvider dataProtectionProvider,
+        ILoggerFactory loggerFactory,
+        IMeterFactory meterFactory,
+        TimeProvider? timeProvider = null,
+        IHttpContextAccessor? httpContextAccessor = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sessionOptions);
+        ArgumentNullException.ThrowIfNull(dataProtectionProvider);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        Store = store;
+        Options = options.Value;
+        SessionOptions = sessionOptions.Value;
+        Protector = dataProtectionProvider.CreateProtector(SessionCookie.ProtectorPurpose);
+        Logger = loggerFactory.CreateLogger<SessionEngine>();
+        Metrics = new SessionMetrics(meterFactory);
+        Time = timeProvider ?? TimeProvider.System;
+        HttpContextAccessor = httpContextAccessor;
+    }
+
+    internal ITypedSessionStore Store { get; }
+
+    internal TypedSessionOptions Options { get; }
+
+    internal SessionOptions SessionOptions { get; }
+
+    internal IDataProtector Protector { get; }
+
+    internal ILogger Logger { get; }
+
+    internal SessionMetrics Metrics { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal IHttpContextAccessor? HttpContextAccessor { get; }
+
+    /// <inheritdoc />
+    public ISession Create(string sessionKey, TimeSpan idleTimeout, TimeSpan ioTimeout, Func<bool> tryEstablishSession, bool isNewSessionKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionKey);
+        ArgumentNullException.ThrowIfNull(tryEstablishSession);
+
+        // ISessionStore.Create receives no HttpContext, yet regenerate and destroy must send cookies and the commit
+        // must hook Response.OnStarting. The stock middleware calls Create synchronously inside its Invoke, on the
+        // request's own execution context, so IHttpContextAccessor holds exactly this request here. It is read once,
+        // now, and kept in the session, never read again later from another context (the accessor's known pitfall).
+        // The alternative, a middleware of our own in front of UseSession, would make the pipeline order a second
+        // thing users must get right.
+        var context = HttpContextAccessor?.HttpContext;
+        return new EngineSession(this, context, sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey);
+    }
+
+    // The hint about synchronous loads is worth one line per application, not one per request.
+    internal void ReportSynchronousLoad()
+    {
+        if (Interlocked.Exchange(ref _synchronousLoadReported, 1) == 0)
+        {
+            SessionEngineLog.SynchronousLoad(Logger);
+        }
+    }
+}

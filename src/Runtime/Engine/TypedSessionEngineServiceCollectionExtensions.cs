@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Session;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TypedSession;
+using TypedSession.Stores;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers TypedSession's session engine.</summary>
+public static class TypedSessionEngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Makes TypedSession's <see cref="SessionEngine"/> the <see cref="ISessionStore"/> behind the stock
+    /// <c>app.UseSession()</c>, whether <c>AddSession()</c> is called before or after this, and registers its default
+    /// store, <see cref="DistributedCacheSessionStore"/>, over the application's <c>IDistributedCache</c> (an in-memory
+    /// one when the application registers none). <c>AddTypedSession&lt;T&gt;()</c> calls this.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configure">Sets the engine's options; they are validated when the application starts.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddTypedSessionEngine(this IServiceCollection services, Action<TypedSessionOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        // What the stock AddSession() registers besides its store (which is trimming-unsafe to call from here): data
+        // protection and options. A later AddSession() call's TryAdd of the stock store finds the engine already there.
+        services.AddDataProtection();
+        services.AddOptions();
+        services.AddDistributedMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var options = services.AddOptions<TypedSessionOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TypedSessionOptions>, TypedSessionOptionsValidator>());
+
+        services.TryAddSingleton<ITypedSessionStore, DistributedCacheSessionStore>();
+        services.TryAddSingleton<SessionEngine>();
+        services.RemoveAll<ISessionStore>();
+        services.AddSingleton<ISessionStore>(static provider => provider.GetRequiredService<SessionEngine>());
+        return services;
+    }
+}
