@@ -51,7 +51,8 @@ public static class TypedSessionServiceCollectionExtensions
         // Also how undecodable values reach the request's own logger (UndecodableValues).
         services.AddHttpContextAccessor();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<MvcOptions>, SessionMvcOptionsSetup>());
-        // The session engine registers its ISessionStore here.
+        // TypedSession's session engine behind app.UseSession(), with its default store unless another is registered.
+        services.AddTypedSessionEngine();
         return registry;
     }
 }
