@@ -1,0 +1,49 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace TypedSession.Tests.Analyzers;
+
+/// <summary>
+/// Runs one analyzer over test sources compiled against .NET, ASP.NET Core and TypedSession, and fails unless the
+/// diagnostics produced are exactly the expected ones (the testing library's default: an unasserted diagnostic fails).
+/// </summary>
+internal static class AnalyzerVerifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+
+    /// <summary>Verifies a class library made of <paramref name="sources"/>.</summary>
+    public static Task VerifyLibraryAsync(string source, params DiagnosticResult[] expected) =>
+        VerifyAsync(new[] { source }, OutputKind.DynamicallyLinkedLibrary, expected);
+
+    /// <summary>Verifies an application whose first source is the top-level Program.cs.</summary>
+    public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected) =>
+        VerifyAsync(new[] { source }, OutputKind.ConsoleApplication, expected);
+
+    public static Task VerifyAsync(string[] sources, OutputKind outputKind, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestState = { OutputKind = outputKind } };
+        for (var i = 0; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(($"/0/File{i}.cs", sources[i]));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The analyzer test with TypedSession's references, web global usings and nullable enabled.</summary>
+    internal sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        public Test()
+        {
+            ReferenceAssemblies = TestReferences.None;
+            TestState.AdditionalReferences.AddRange(TestReferences.Assemblies);
+            TestState.Sources.Add(("/0/GlobalUsings.cs", TestReferences.WebGlobalUsings));
+            SolutionTransforms.Add(TestCompilation.Configure);
+        }
+    }
+}
