@@ -12,6 +12,7 @@ public sealed partial class SessionGenerator
         private const string SessionValues = "global::TypedSession.Codecs.SessionValues";
         private const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
         private const int FlagsPerField = 64;
+        private const string JsonTypeInfoHolder = "__JsonTypeInfo";
 
         private static readonly string GeneratedCodeAttribute =
             $"[global::System.CodeDom.Compiler.GeneratedCode(\"TypedSession.Generator\", \"{typeof(SessionGenerator).Assembly.GetName().Version}\")]";
@@ -74,24 +75,19 @@ public sealed partial class SessionGenerator
         private static void WriteFields(SourceWriter writer, SessionClassSpec spec)
         {
             var servedCount = 0;
+            var hasJson = false;
             foreach (var property in spec.Properties)
             {
                 if (property.Access is null)
                 {
                     continue;
                 }
+                hasJson |= property.Access.Kind == ValueAccessKind.Json;
                 servedCount++;
                 writer.WriteLine(GeneratedCodeAttribute);
                 writer.WriteLine(NeverBrowsable);
                 writer.WriteLine($"private {FieldType(property)} {ValueField(property)};");
                 writer.WriteLine();
-                if (property.Access is { Kind: ValueAccessKind.Json, JsonTypeInfoPropertyName: null } json)
-                {
-                    writer.WriteLine(GeneratedCodeAttribute);
-                    writer.WriteLine(NeverBrowsable);
-                    writer.WriteLine($"private static {JsonTypeInfo}<{json.StoredTypeName}>? {TypeInfoField(property)};");
-                    writer.WriteLine();
-                }
             }
 
             // One bit per property: set once the value is known (read, written or removed), cleared by ResetCachedValues.
@@ -102,6 +98,43 @@ public sealed partial class SessionGenerator
                 writer.WriteLine($"private ulong {LoadedField(field)};");
                 writer.WriteLine();
             }
+
+            if (hasJson)
+            {
+                WriteJsonTypeInfoHolder(writer, spec);
+            }
+        }
+
+        // The JSON metadata of each complex property, resolved once per process when first needed and then read from
+        // a static readonly field, which the JIT treats as a constant.
+        private static void WriteJsonTypeInfoHolder(SourceWriter writer, SessionClassSpec spec)
+        {
+            writer.WriteLine(GeneratedCodeAttribute);
+            writer.WriteLine($"private static class {JsonTypeInfoHolder}");
+            writer.OpenBlock();
+            foreach (var property in spec.Properties)
+            {
+                if (property.Access is not { Kind: ValueAccessKind.Json } access)
+                {
+                    continue;
+                }
+                writer.WriteLine($"public static readonly {JsonTypeInfo}<{access.StoredTypeName}> {property.MetadataName} =");
+                if (access.JsonTypeInfoPropertyName is { } propertyName)
+                {
+                    // The context's property is declared with typeof's unannotated type arguments; '!' accepts the
+                    // annotated ones of the property type (List<string?>), which are the same type at run time.
+                    var suppression = access.StoredTypeName == access.UnannotatedTypeName ? string.Empty : "!";
+                    writer.WriteLine($"    {access.JsonContextTypeName}.Default.{propertyName}{suppression};");
+                }
+                else
+                {
+                    // The System.Text.Json generator's output of this compilation is invisible to this generator, so
+                    // the metadata is looked up by type; [JsonSerializable] on the context guarantees it is there.
+                    writer.WriteLine($"    ({JsonTypeInfo}<{access.StoredTypeName}>){access.JsonContextTypeName}.Default.GetTypeInfo(typeof({access.UnannotatedTypeName}))!;");
+                }
+            }
+            writer.CloseBlock();
+            writer.WriteLine();
         }
 
         private static void WriteConstructorAndFactory(SourceWriter writer, SessionClassSpec spec)
@@ -221,7 +254,7 @@ public sealed partial class SessionGenerator
                     var readNullable = $"{SessionValues}.ReadNullable<{access.CodecTypeName}, {access.StoredTypeName}>(RawSession, {key})";
                     return access.EnumTypeName is { } nullableEnumType ? $"({nullableEnumType}?){readNullable}" : readNullable;
                 default:
-                    return $"{SessionValues}.ReadJson<{access.StoredTypeName}>(RawSession, {key}, {TypeInfoExpression(property, access)})";
+                    return $"{SessionValues}.ReadJson<{access.StoredTypeName}>(RawSession, {key}, {TypeInfoExpression(property)})";
             }
         }
 
@@ -237,31 +270,16 @@ public sealed partial class SessionGenerator
                     var nullableValue = access.EnumTypeName is null ? "value" : $"({access.StoredTypeName}?)value";
                     return $"{SessionValues}.WriteNullable<{access.CodecTypeName}, {access.StoredTypeName}>(RawSession, {key}, {nullableValue});";
                 default:
-                    return $"{SessionValues}.WriteJson<{access.StoredTypeName}>(RawSession, {key}, value, {TypeInfoExpression(property, access)});";
+                    return $"{SessionValues}.WriteJson<{access.StoredTypeName}>(RawSession, {key}, value, {TypeInfoExpression(property)});";
             }
         }
 
-        private static string TypeInfoExpression(SessionPropertySpec property, ValueAccessSpec access)
-        {
-            if (access.JsonTypeInfoPropertyName is { } propertyName)
-            {
-                // The context's property is declared with typeof's unannotated type arguments; '!' accepts the
-                // annotated ones of the property type (List<string?>), which are the same type at run time.
-                var suppression = access.StoredTypeName == access.UnannotatedTypeName ? string.Empty : "!";
-                return $"{access.JsonContextTypeName}.Default.{propertyName}{suppression}";
-            }
-            // The System.Text.Json generator's output of this compilation is invisible to this generator, so the
-            // metadata is looked up once by type and kept for every later request.
-            var field = TypeInfoField(property);
-            return $"({field} ??= ({JsonTypeInfo}<{access.StoredTypeName}>){access.JsonContextTypeName}.Default.GetTypeInfo(typeof({access.UnannotatedTypeName}))!)";
-        }
+        private static string TypeInfoExpression(SessionPropertySpec property) => $"{JsonTypeInfoHolder}.{property.MetadataName}";
 
         private static string FieldType(SessionPropertySpec property) =>
             property.IsNonNullableReference ? property.TypeName + "?" : property.TypeName;
 
         private static string ValueField(SessionPropertySpec property) => "__" + property.MetadataName;
-
-        private static string TypeInfoField(SessionPropertySpec property) => "__" + property.MetadataName + "JsonTypeInfo";
 
         private static string LoadedField(int index) => "__loaded" + index;
 
