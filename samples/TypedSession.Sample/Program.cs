@@ -1,6 +1,32 @@
+using TypedSession.Sample;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Sessions: the stock middleware, with TypedSession's typed class on top. The store comes from --store
+// memory|sqlite|redis (SampleStoreSetup); the default keeps sessions in memory and needs no server.
+builder.Services.AddDistributedMemoryCache();
+builder.AddSampleSessionStore();
+builder.Services.AddSession(options =>
+{
+    options.IdleTimeout = TimeSpan.FromMinutes(20);
+    options.Cookie.IsEssential = true;
+    options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+});
+builder.Services.AddTypedSession<UserSession>();
+
+builder.Services.AddRazorPages();
+builder.Services.AddControllers();
+
 var app = builder.Build();
-app.MapGet("/", () => "TypedSession sample");
+
+app.UseStaticFiles();
+app.UseRouting();
+app.UseSession();
+
+app.MapRazorPages();
+app.MapControllers();
+app.MapSessionDemo();
+
 app.Run();
 
 /// <summary>The sample's entry point, visible to the integration tests' WebApplicationFactory.</summary>

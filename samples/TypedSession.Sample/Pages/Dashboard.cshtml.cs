@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace TypedSession.Sample.Pages;
+
+/// <summary>The dashboard: its handlers take <see cref="UserSession"/> as a parameter.</summary>
+public sealed class DashboardModel : PageModel
+{
+    /// <summary>The logged-in visitor's name.</summary>
+    public string? Username { get; private set; }
+
+    /// <summary>The logged-in visitor's role.</summary>
+    public string? Role { get; private set; }
+
+    /// <summary>Shows the visitor, or sends an anonymous one to the login page.</summary>
+    public IActionResult OnGet(UserSession session)
+    {
+        if (!session.IsLoggedIn)
+        {
+            return RedirectToPage("/Login");
+        }
+        Username = session.Username;
+        Role = session.Role;
+        return Page();
+    }
+
+    /// <summary>Logs out: forgets everything the session holds.</summary>
+    public IActionResult OnPostLogout(UserSession session)
+    {
+        session.Clear();
+        return RedirectToPage("/Login");
+    }
+}

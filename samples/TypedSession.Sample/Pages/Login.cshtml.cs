@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace TypedSession.Sample.Pages;
+
+/// <summary>The login form: receives <see cref="UserSession"/> by constructor injection.</summary>
+public sealed class LoginModel(UserSession session) : PageModel
+{
+    /// <summary>The roles the form offers.</summary>
+    public static IReadOnlyList<string> Roles { get; } = ["user", "editor", "admin"];
+
+    /// <summary>The posted username.</summary>
+    [BindProperty, Required, StringLength(64)]
+    public string? Username { get; set; }
+
+    /// <summary>The posted role.</summary>
+    [BindProperty, Required]
+    public string Role { get; set; } = "user";
+
+    /// <summary>Shows the form, or the dashboard to a visitor already logged in.</summary>
+    public IActionResult OnGet() => session.IsLoggedIn ? RedirectToPage("/Dashboard") : Page();
+
+    /// <summary>Stores the visitor in the session and goes to the dashboard.</summary>
+    public IActionResult OnPost()
+    {
+        if (!Roles.Contains(Role))
+        {
+            ModelState.AddModelError(nameof(Role), "Choose one of the offered roles.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        session.Username = Username!.Trim();
+        session.Role = Role;
+        session.IsLoggedIn = true;
+        return RedirectToPage("/Dashboard");
+    }
+}
