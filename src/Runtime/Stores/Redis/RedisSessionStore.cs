@@ -14,16 +14,18 @@ namespace TypedSession.Stores.Redis;
 /// <para>
 /// Commands per request: loading is one <c>HGETALL</c>; a commit of changed keys is <c>HSET</c> (plus <c>HDEL</c>
 /// when keys were removed) and <c>PEXPIRE</c>, pipelined in one round trip; replacing a whole session (new,
-/// regenerated or cleared) is one script that deletes and rewrites the hash atomically; a refresh is
-/// <c>HSET</c> of the refresh time plus <c>PEXPIRE</c> in one round trip; a delete is one <c>UNLINK</c>.
+/// regenerated or cleared) writes the new hash under a staging key and renames it over the old one, atomically, in
+/// one round trip; a refresh is <c>HSET</c> of the refresh time plus <c>PEXPIRE</c> in one round trip; a delete is
+/// one <c>UNLINK</c>.
 /// </para>
 /// <para>
 /// Redis enforces both the idle and the absolute expiry through the key's time to live
 /// (<see cref="SessionExpiry.TimeToLive"/>), so an abandoned session disappears without any clean-up work.
 /// </para>
 /// <para>
-/// Besides the session keys, the hash holds two metadata fields whose names start with the byte <c>0xFF</c>, which
-/// never occurs in UTF-8 and so in no encoded session key: <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c>
+/// The Redis key is the key prefix followed by the store key in braces (<c>typedsession:{3f2c…}</c>). Besides the
+/// session keys, the hash holds two metadata fields whose names start with the byte <c>0xFF</c>, which never occurs
+/// in UTF-8 and so in no encoded session key: <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c>
 /// (last commit or refresh), both Unix milliseconds. Only a whole replacement writes the creation time: a hash
 /// without it is what a late per-key write leaves behind after the session was deleted or expired, and loads as no
 /// session, so such a write cannot bring a destroyed session back.
@@ -32,16 +34,6 @@ namespace TypedSession.Stores.Redis;
 public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
 {
     private const byte MetadataMarker = 0xFF;
-
-    // Deletes and rewrites the hash and sets its expiry in one atomic step. ARGV[1] is the time to live in
-    // milliseconds, then field/value pairs; HSET takes them in chunks to stay below Lua's unpack limit.
-    private const string ReplaceScript = """
-        redis.call('DEL', KEYS[1])
-        for i = 2, #ARGV, 1000 do
-          redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + 999, #ARGV)))
-        end
-        return redis.call('PEXPIRE', KEYS[1], ARGV[1])
-        """;
 
     private static readonly byte[] CreatedField = [MetadataMarker, (byte)'c'];
     private static readonly byte[] RefreshedField = [MetadataMarker, (byte)'r'];
@@ -101,20 +93,26 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
 
         if (commit.ReplaceAll)
         {
-            var arguments = new RedisValue[1 + 2 * (commit.Values.Count + 2)];
-            var index = 0;
-            arguments[index++] = milliseconds;
-            arguments[index++] = CreatedField;
-            arguments[index++] = commit.CreatedAt.ToUnixTimeMilliseconds();
-            arguments[index++] = RefreshedField;
-            arguments[index++] = now;
+            var entries = new HashEntry[commit.Values.Count + 2];
+            var next = 0;
+            entries[next++] = new HashEntry(CreatedField, commit.CreatedAt.ToUnixTimeMilliseconds());
+            entries[next++] = new HashEntry(RefreshedField, now);
             foreach (var (name, value) in commit.Values)
             {
-                arguments[index++] = FieldOf(name);
-                arguments[index++] = value;
+                entries[next++] = new HashEntry(FieldOf(name), value);
             }
 
-            await database.ScriptEvaluateAsync(ReplaceScript, [key], arguments).WaitAsync(cancellationToken).ConfigureAwait(false);
+            // The whole session is written under a key of its own and then renamed over the session's key: RENAME
+            // replaces the old hash atomically and keeps the new one's expiry, so a concurrent load sees either the
+            // old session or the new one, never none or a mix. Three commands, one round trip; a script would cost
+            // one more, as Redis counts the script call besides the commands it runs.
+            var staging = StagingKeyOf(storeKey);
+            var replace = database.CreateBatch();
+            var stage = replace.HashSetAsync(staging, entries);
+            var stageExpiry = replace.KeyExpireAsync(staging, TimeSpan.FromMilliseconds(milliseconds));
+            var rename = replace.KeyRenameAsync(staging, key);
+            replace.Execute();
+            await Task.WhenAll(stage, stageExpiry, rename).WaitAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -257,7 +255,11 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
 
     private static long ToMilliseconds(TimeSpan timeToLive) => Math.Max(1, (long)Math.Ceiling(timeToLive.TotalMilliseconds));
 
-    private RedisKey RedisKeyOf(string storeKey) => _options.KeyPrefix + storeKey;
+    // The braces make the store key the hash tag, so that the staging key of a replacement lives in the same Redis
+    // Cluster slot as the session's key and RENAME works there too.
+    private RedisKey RedisKeyOf(string storeKey) => $"{_options.KeyPrefix}{{{storeKey}}}";
+
+    private RedisKey StagingKeyOf(string storeKey) => $"{_options.KeyPrefix}{{{storeKey}}}:replacing:{Guid.NewGuid():N}";
 
     private async ValueTask<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken)
     {
