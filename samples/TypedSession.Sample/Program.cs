@@ -4,7 +4,6 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Sessions: the stock middleware, with TypedSession's typed class on top. The store comes from --store
 // memory|sqlite|redis (SampleStoreSetup); the default keeps sessions in memory and needs no server.
-builder.Services.AddDistributedMemoryCache();
 builder.AddSampleSessionStore();
 builder.Services.AddSession(options =>
 {

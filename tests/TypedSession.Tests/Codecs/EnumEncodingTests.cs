@@ -3,25 +3,19 @@ using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.Codecs;
 
-/// <summary>Enums are stored as their underlying value through the codec of that width, with a cast.</summary>
+/// <summary>
+/// Enums (over byte, short, int or long) are stored as their underlying value through the codec of that type, with a
+/// cast, as the generated properties do; any value of the underlying type round-trips, named or not.
+/// </summary>
 public sealed class EnumEncodingTests
 {
     public enum Shade : byte { None = 0, Dark = byte.MaxValue }
 
-    public enum Signed8 : sbyte { Lowest = sbyte.MinValue, Highest = sbyte.MaxValue }
-
     public enum Level : short { Lowest = short.MinValue, Highest = short.MaxValue }
-
-    public enum Port : ushort { Highest = ushort.MaxValue }
 
     public enum Status { Negative = -1, Active = 1, Highest = int.MaxValue }
 
-    [Flags]
-    public enum Permissions : uint { None = 0, Read = 1, Admin = 0x8000_0000 }
-
     public enum Epoch : long { Lowest = long.MinValue, Highest = long.MaxValue }
-
-    public enum Serial : ulong { Highest = ulong.MaxValue }
 
     private readonly InMemorySession session = new();
 
@@ -36,28 +30,12 @@ public sealed class EnumEncodingTests
     }
 
     [Theory]
-    [InlineData(Signed8.Lowest)]
-    [InlineData(Signed8.Highest)]
-    public void Sbyte_enum_round_trips_through_the_byte_codec(Signed8 value)
-    {
-        SessionValues.Write<ByteCodec, byte>(session, "Signed8", unchecked((byte)value));
-        Assert.Equal(value, unchecked((Signed8)SessionValues.Read<ByteCodec, byte>(session, "Signed8")));
-    }
-
-    [Theory]
     [InlineData(Level.Lowest)]
     [InlineData(Level.Highest)]
     public void Int16_enum_round_trips(Level value)
     {
         SessionValues.Write<Int16Codec, short>(session, "Level", (short)value);
         Assert.Equal(value, (Level)SessionValues.Read<Int16Codec, short>(session, "Level"));
-    }
-
-    [Fact]
-    public void Uint16_enum_round_trips_through_the_int16_codec()
-    {
-        SessionValues.Write<Int16Codec, short>(session, "Port", unchecked((short)Port.Highest));
-        Assert.Equal(Port.Highest, unchecked((Port)SessionValues.Read<Int16Codec, short>(session, "Port")));
     }
 
     [Theory]
@@ -73,14 +51,6 @@ public sealed class EnumEncodingTests
         Assert.Equal((int)value, Microsoft.AspNetCore.Http.SessionExtensions.GetInt32(session, "Status"));
     }
 
-    [Fact]
-    public void Uint32_flags_enum_round_trips_through_the_int32_codec()
-    {
-        const Permissions value = Permissions.Read | Permissions.Admin;
-        SessionValues.Write<Int32Codec, int>(session, "Permissions", unchecked((int)value));
-        Assert.Equal(value, unchecked((Permissions)SessionValues.Read<Int32Codec, int>(session, "Permissions")));
-    }
-
     [Theory]
     [InlineData(Epoch.Lowest)]
     [InlineData(Epoch.Highest)]
@@ -88,13 +58,6 @@ public sealed class EnumEncodingTests
     {
         SessionValues.Write<Int64Codec, long>(session, "Epoch", (long)value);
         Assert.Equal(value, (Epoch)SessionValues.Read<Int64Codec, long>(session, "Epoch"));
-    }
-
-    [Fact]
-    public void Uint64_enum_round_trips_through_the_int64_codec()
-    {
-        SessionValues.Write<Int64Codec, long>(session, "Serial", unchecked((long)Serial.Highest));
-        Assert.Equal(Serial.Highest, unchecked((Serial)SessionValues.Read<Int64Codec, long>(session, "Serial")));
     }
 
     [Fact]
