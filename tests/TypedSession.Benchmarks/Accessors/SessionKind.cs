@@ -1,0 +1,8 @@
+namespace TypedSession.Benchmarks.Accessors;
+
+/// <summary>Which <c>ISession</c> implementation the accessor benchmarks run over.</summary>
+public enum SessionKind
+{
+    /// <summary>ASP.NET Core's own <c>DistributedSession</c> over <c>MemoryDistributedCache</c>.</summary>
+    Stock,
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace TypedSession.Benchmarks.Compilation;
+
+/// <summary>
+/// The analyzers' share measured the way the compiler reports it (<c>-p:ReportAnalyzer=true</c>): the execution time
+/// Roslyn logs per analyzer (<see cref="CompilationWithAnalyzers.GetAnalyzerTelemetryInfoAsync"/>) against the time of
+/// compiling and emitting the same project without analyzers. Run with <c>-- analyzer-telemetry</c>.
+/// </summary>
+public static class AnalyzerTelemetryReport
+{
+    private const int Rounds = 5;
+
+    /// <summary>Measures each project size and prints a Markdown table.</summary>
+    public static async Task RunAsync(TextWriter output)
+    {
+        var analyzers = TypedSessionAnalyzers.CreateAll();
+        output.WriteLine($"Analyzers ({analyzers.Length}): {string.Join(", ", analyzers.Select(a => a.GetType().Name))}");
+        if (analyzers.IsEmpty)
+        {
+            output.WriteLine("No analyzer found in TypedSession.Generator; nothing to measure.");
+            return;
+        }
+        output.WriteLine();
+        output.WriteLine("| session classes | compile + emit (median ms) | analyzers' execution time (median ms) | share | slowest analyzer |");
+        output.WriteLine("|---:|---:|---:|---:|---|");
+        foreach (var sessionClasses in new[] { 10, 100, 1000 })
+        {
+            var project = AnalyzedProject.Create(sessionClasses);
+            var compileTimes = new List<double>();
+            var analyzerTimes = new List<double>();
+            var perAnalyzer = new Dictionary<string, List<double>>();
+            for (var round = 0; round <= Rounds; round++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                using (var assembly = new MemoryStream())
+                {
+                    project.CreateCompilation().Emit(assembly);
+                }
+                var compileTime = stopwatch.Elapsed.TotalMilliseconds;
+
+                var options = new CompilationWithAnalyzersOptions(
+                    new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+                var withAnalyzers = project.CreateCompilation().WithAnalyzers(analyzers, options);
+                await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+                var total = 0.0;
+                foreach (var analyzer in analyzers)
+                {
+                    var time = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false)).ExecutionTime.TotalMilliseconds;
+                    total += time;
+                    if (round > 0)
+                    {
+                        (perAnalyzer.TryGetValue(analyzer.GetType().Name, out var times) ? times : perAnalyzer[analyzer.GetType().Name] = []).Add(time);
+                    }
+                }
+                if (round == 0)
+                {
+                    continue; // warm-up: JIT and metadata loading
+                }
+                compileTimes.Add(compileTime);
+                analyzerTimes.Add(total);
+            }
+            var compile = Median(compileTimes);
+            var analysis = Median(analyzerTimes);
+            var slowest = perAnalyzer.OrderByDescending(entry => Median(entry.Value)).First();
+            output.WriteLine($"| {sessionClasses} | {compile:F1} | {analysis:F2} | {analysis / compile:P1} | {slowest.Key} ({Median(slowest.Value):F2} ms) |");
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
