@@ -24,10 +24,10 @@ public sealed class DashboardModel : PageModel
         return Page();
     }
 
-    /// <summary>Logs out: forgets everything the session holds.</summary>
-    public IActionResult OnPostLogout(UserSession session)
+    /// <summary>Logs out: deletes the session from the store and expires its cookie.</summary>
+    public async Task<IActionResult> OnPostLogoutAsync(UserSession session)
     {
-        session.Clear();
+        await session.DestroyAsync(HttpContext.RequestAborted);
         return RedirectToPage("/Login");
     }
 }

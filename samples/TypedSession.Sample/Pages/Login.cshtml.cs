@@ -21,8 +21,11 @@ public sealed class LoginModel(UserSession session) : PageModel
     /// <summary>Shows the form, or the dashboard to a visitor already logged in.</summary>
     public IActionResult OnGet() => session.IsLoggedIn ? RedirectToPage("/Dashboard") : Page();
 
-    /// <summary>Stores the visitor in the session and goes to the dashboard.</summary>
-    public IActionResult OnPost()
+    /// <summary>
+    /// Stores the visitor in the session under a new session id (the old cookie stops working, which defeats session
+    /// fixation) and goes to the dashboard.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!Roles.Contains(Role))
         {
@@ -36,6 +39,7 @@ public sealed class LoginModel(UserSession session) : PageModel
         session.Username = Username!.Trim();
         session.Role = Role;
         session.IsLoggedIn = true;
+        await session.RegenerateIdAsync(HttpContext.RequestAborted);
         return RedirectToPage("/Dashboard");
     }
 }

@@ -1,0 +1,162 @@
+using Microsoft.Playwright;
+using TypedSession.Tests.Infrastructure;
+
+namespace TypedSession.Tests.Browser;
+
+/// <summary>
+/// The sample app in headless Chromium over real HTTP: the login form, the dashboard, the session cookie as the
+/// browser holds it, ID regeneration at login and destruction at logout.
+/// </summary>
+public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
+{
+    [ChromiumFact]
+    public async Task Login_form_leads_to_the_dashboard_with_username_and_role()
+    {
+        await using var server = SampleServer.Start();
+        await using var context = await chromium.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("Login");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = TestArtifacts.Screenshot("sample-login"), FullPage = true });
+
+        await LogInAsync(page, "Ada", "admin");
+
+        Assert.EndsWith("/Dashboard", page.Url);
+        await Assertions.Expect(page.Locator("#username")).ToHaveTextAsync("Ada");
+        await Assertions.Expect(page.Locator("#role")).ToHaveTextAsync("admin");
+        await page.ScreenshotAsync(new() { Path = TestArtifacts.Screenshot("sample-dashboard"), FullPage = true });
+    }
+
+    [ChromiumFact]
+    public async Task Session_cookie_is_httponly_samesite_lax_on_the_root_path_and_hidden_from_scripts()
+    {
+        await using var server = SampleServer.Start();
+        await using var context = await chromium.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("Login");
+        await LogInAsync(page, "Ada", "admin");
+
+        var cookie = await SessionCookieAsync(context, server);
+        Assert.True(cookie.HttpOnly, "the session cookie is readable by scripts");
+        Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
+        Assert.Equal("/", cookie.Path);
+        Assert.Equal(server.BaseAddress.Host, cookie.Domain);
+        Assert.Equal(-1, cookie.Expires); // a browser-session cookie: the lifetime is enforced by the server
+        var scriptVisible = await page.EvaluateAsync<string>("() => document.cookie");
+        Assert.DoesNotContain(server.SessionCookieName, scriptVisible);
+        Assert.DoesNotContain(cookie.Value, scriptVisible);
+    }
+
+    [ChromiumFact]
+    public async Task Login_regenerates_the_session_cookie_and_the_pre_login_cookie_opens_nothing()
+    {
+        await using var server = SampleServer.Start();
+        await using var context = await chromium.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        // An anonymous visitor already has a session (as a planted, fixated cookie would be) before logging in.
+        await page.GotoAsync("set-data");
+        var beforeLogin = await SessionCookieAsync(context, server);
+
+        await page.GotoAsync("Login");
+        await LogInAsync(page, "Ada", "admin");
+
+        var afterLogin = await SessionCookieAsync(context, server);
+        Assert.NotEqual(beforeLogin.Value, afterLogin.Value);
+        // Values are kept across the new id: /set-data's Username was overwritten by the login, so read the role too.
+        await page.GotoAsync("profile");
+        Assert.Equal("Username: Ada\nRole: admin\nLogged in: True", await page.Locator("body").InnerTextAsync());
+
+        await using var attacker = await chromium.NewContextAsync(server.BaseAddress);
+        await attacker.AddCookiesAsync([beforeLogin]);
+        var attackerPage = await attacker.NewPageAsync();
+        await attackerPage.GotoAsync("Dashboard");
+        Assert.EndsWith("/Login", attackerPage.Url);
+        await attackerPage.GotoAsync("get-data");
+        Assert.Equal("Username:", (await attackerPage.Locator("body").InnerTextAsync()).Trim());
+    }
+
+    [ChromiumFact]
+    public async Task Session_survives_navigation_and_reload()
+    {
+        await using var server = SampleServer.Start();
+        await using var context = await chromium.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("Login");
+        await LogInAsync(page, "Grace", "editor");
+        var cookie = await SessionCookieAsync(context, server);
+
+        var nav = page.Locator("nav");
+        await nav.GetByRole(AriaRole.Link, new() { Name = "TypedSession" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".status")).ToHaveTextAsync("Logged in as Grace (editor).");
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Profile (MVC)" }).ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToHaveTextAsync("Username: Grace\nRole: editor\nLogged in: True");
+        await page.GoBackAsync();
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await page.WaitForURLAsync("**/Dashboard");
+        await page.ReloadAsync();
+
+        Assert.EndsWith("/Dashboard", page.Url);
+        await Assertions.Expect(page.Locator("#username")).ToHaveTextAsync("Grace");
+        await Assertions.Expect(page.Locator("#role")).ToHaveTextAsync("editor");
+        Assert.Equal(cookie.Value, (await SessionCookieAsync(context, server)).Value);
+    }
+
+    [ChromiumFact]
+    public async Task Logout_destroys_the_session_and_the_old_cookie_no_longer_opens_the_dashboard()
+    {
+        await using var server = SampleServer.Start();
+        await using var context = await chromium.NewContextAsync(server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("Login");
+        await LogInAsync(page, "Ada", "admin");
+        var loggedIn = await SessionCookieAsync(context, server);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await page.WaitForURLAsync("**/Login");
+
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == server.SessionCookieName);
+        await page.GotoAsync("Dashboard");
+        Assert.EndsWith("/Login", page.Url);
+
+        await using var replay = await chromium.NewContextAsync(server.BaseAddress);
+        await replay.AddCookiesAsync([loggedIn]);
+        var replayPage = await replay.NewPageAsync();
+        await replayPage.GotoAsync("Dashboard");
+        Assert.EndsWith("/Login", replayPage.Url);
+        await replayPage.GotoAsync("profile");
+        Assert.Equal("Username: \nRole: \nLogged in: False", await replayPage.Locator("body").InnerTextAsync());
+    }
+
+    private static async Task LogInAsync(IPage page, string username, string role)
+    {
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Role").SelectOptionAsync(role);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.WaitForURLAsync("**/Dashboard");
+    }
+
+    private static async Task<Cookie> SessionCookieAsync(IBrowserContext context, SampleServer server)
+    {
+        var cookies = await context.CookiesAsync();
+        var session = cookies.Where(c => c.Name == server.SessionCookieName).ToList();
+        Assert.True(session.Count == 1,
+            $"expected one '{server.SessionCookieName}' cookie, the browser holds: {string.Join(", ", cookies.Select(c => c.Name))}");
+        return ToCookie(session[0]);
+    }
+
+    // BrowserContextCookiesResult back into a Cookie that AddCookiesAsync accepts, flags included.
+    private static Cookie ToCookie(BrowserContextCookiesResult c) => new()
+    {
+        Name = c.Name,
+        Value = c.Value,
+        Domain = c.Domain,
+        Path = c.Path,
+        HttpOnly = c.HttpOnly,
+        Secure = c.Secure,
+        SameSite = c.SameSite,
+        Expires = c.Expires,
+    };
+}
