@@ -90,8 +90,7 @@ internal static class DiagnosticDescriptors
         description: "Without the session middleware, HttpContext.Session throws 'Session has not been configured for this " +
             "application or request' and [Session] classes cannot be resolved. Call app.UseSession() after UseRouting and " +
             "authentication, before the endpoints and any middleware that uses the session.",
-        helpLinkUri: HelpLinkBase + "SESS010.md",
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        helpLinkUri: HelpLinkBase + "SESS010.md");
 
     /// <summary>SESS011: "'{0}' uses the session but is registered before UseSession(): move UseSession() before it".</summary>
     public static readonly DiagnosticDescriptor MiddlewareBeforeUseSession = new(
@@ -129,8 +128,7 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The session middleware needs the services AddSession() registers. Without them the application fails when " +
             "the pipeline is built with 'Unable to resolve service for type Microsoft.AspNetCore.Session.ISessionStore'.",
-        helpLinkUri: HelpLinkBase + "SESS013.md",
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        helpLinkUri: HelpLinkBase + "SESS013.md");
 
     /// <summary>SESS014: "AddSession() stores sessions in IDistributedCache, but no IDistributedCache is registered: add AddDistributedMemoryCache() or a persistent cache".</summary>
     public static readonly DiagnosticDescriptor DistributedCacheMissing = new(
@@ -143,8 +141,7 @@ internal static class DiagnosticDescriptors
         description: "ASP.NET Core's session store keeps sessions in an IDistributedCache, which AddSession() does not register. " +
             "Without one the pipeline fails with 'Unable to resolve service for type IDistributedCache'. Register " +
             "AddDistributedMemoryCache() for a single server, or a shared cache (Redis, SQL Server, SQLite) for several.",
-        helpLinkUri: HelpLinkBase + "SESS014.md",
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        helpLinkUri: HelpLinkBase + "SESS014.md");
 
     /// <summary>SESS020: "The session is written after '{0}' has started the response: a new session can no longer be established".</summary>
     public static readonly DiagnosticDescriptor SessionWrittenAfterResponseStarted = new(

@@ -47,6 +47,8 @@ internal sealed class SessionSymbols
         ServiceCollectionDescriptorExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
         DistributedCache = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
         MemoryCacheServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions");
+        TypedSessionServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.TypedSessionServiceCollectionExtensions");
+        TypedSessionEngineServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.TypedSessionEngineServiceCollectionExtensions");
         SessionAttribute = compilation.GetTypeByMetadataName("TypedSession.SessionAttribute");
         TypedSessionBase = compilation.GetTypeByMetadataName("TypedSession.TypedSessionBase");
     }
@@ -124,6 +126,15 @@ internal sealed class SessionSymbols
     public INamedTypeSymbol? DistributedCache { get; }
 
     public INamedTypeSymbol? MemoryCacheServiceCollectionExtensions { get; }
+
+    /// <summary><c>AddTypedSession&lt;T&gt;()</c>: registers the session engine, so it stands in for <c>AddSession()</c>.</summary>
+    public INamedTypeSymbol? TypedSessionServiceCollectionExtensions { get; }
+
+    /// <summary>
+    /// <c>AddTypedSessionEngine()</c>: data protection, options, an in-memory <c>IDistributedCache</c> and the engine as
+    /// <c>ISessionStore</c>: everything <c>UseSession()</c> needs.
+    /// </summary>
+    public INamedTypeSymbol? TypedSessionEngineServiceCollectionExtensions { get; }
 
     public INamedTypeSymbol? SessionAttribute { get; }
 
