@@ -17,6 +17,7 @@ builder.Services.AddRazorPages();
 builder.Services.AddControllers();
 
 var app = builder.Build();
+app.MapBenchmarkEndpoints(); // /bench/*: tests/TypedSession.Benchmarks/e2e.sh, in front of the pipeline
 
 app.UseStaticFiles();
 app.UseRouting();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Session;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -20,14 +21,24 @@ public static class LoadedSessions
     /// <summary>A loaded session of <paramref name="kind"/> holding <see cref="SessionValuesFixture"/>'s values.</summary>
     public static ISession Create(SessionKind kind) => kind switch
     {
-        SessionKind.Stock => CreateStock(),
+        SessionKind.Stock => Load(new DistributedSessionStore(
+            new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), NullLoggerFactory.Instance)),
+        SessionKind.Engine => Load(EngineStore()),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown session kind."),
     };
 
-    private static ISession CreateStock()
+    // The engine as an application registers it: AddTypedSessionEngine() over the default in-memory cache.
+    private static ISessionStore EngineStore()
     {
-        var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
-        var store = new DistributedSessionStore(cache, NullLoggerFactory.Instance);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddTypedSessionEngine();
+        var store = services.BuildServiceProvider().GetRequiredService<ISessionStore>();
+        return store is SessionEngine ? store : throw new InvalidOperationException($"AddTypedSessionEngine() registered {store.GetType()}, not the engine.");
+    }
+
+    private static ISession Load(ISessionStore store)
+    {
         var sessionKey = Guid.NewGuid().ToString();
 
         var earlierRequest = store.Create(sessionKey, IdleTimeout, IoTimeout, static () => true, isNewSessionKey: true);
@@ -38,7 +49,7 @@ public static class LoadedSessions
         thisRequest.LoadAsync().GetAwaiter().GetResult();
         if (thisRequest.GetString(SessionValuesFixture.UsernameKey) != SessionValuesFixture.Username)
         {
-            throw new InvalidOperationException("The stock session did not load the values an earlier request committed.");
+            throw new InvalidOperationException($"The {store.GetType().Name} session did not load the values an earlier request committed.");
         }
         return thisRequest;
     }

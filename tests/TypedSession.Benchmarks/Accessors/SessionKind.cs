@@ -5,4 +5,7 @@ public enum SessionKind
 {
     /// <summary>ASP.NET Core's own <c>DistributedSession</c> over <c>MemoryDistributedCache</c>.</summary>
     Stock,
+
+    /// <summary>TypedSession's engine session (<c>AddTypedSessionEngine()</c>) over <c>MemoryDistributedCache</c>.</summary>
+    Engine,
 }
