@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.DataProtection;
 using StackExchange.Redis;
+using TypedSession.Stores.Sqlite;
 
 namespace TypedSession.Sample;
 
 /// <summary>
 /// Picks where the sample keeps its sessions, from configuration: <c>--store memory|sqlite|redis</c> and
 /// <c>--redis host:port</c> on the command line, or the keys <c>Store</c> and <c>Redis</c> in appsettings.json or
-/// environment variables. The default, <c>memory</c>, needs no server.
+/// environment variables (<c>Sqlite</c> names the SQLite file). The default, <c>memory</c>, needs no server.
 /// </summary>
 public static class SampleStoreSetup
 {
@@ -25,8 +26,15 @@ public static class SampleStoreSetup
                 break;
 
             case "sqlite":
-                // App_Data/typedsession.db under the content root unless Sqlite names another file.
-                builder.Services.AddTypedSessionSqliteStore(options => options.DatabasePath = builder.Configuration["Sqlite"]);
+                // App_Data/typedsession.db under the content root unless Sqlite names another file. The Data
+                // Protection keys go beside it, so session cookies stay readable after a restart wherever it runs.
+                var databasePath = Path.Combine(
+                    builder.Environment.ContentRootPath,
+                    builder.Configuration["Sqlite"] is { Length: > 0 } file ? file : SqliteSessionStoreOptions.DefaultFileName);
+                builder.Services.AddTypedSessionSqliteStore(databasePath);
+                builder.Services.AddDataProtection()
+                    .SetApplicationName(ApplicationName)
+                    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
                 break;
 
             case "redis":

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace TypedSession.Tests.Infrastructure;
 
@@ -30,7 +28,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("typedsession-redis-").FullName;
-        var server = new RedisServer(FreeLoopbackPort(), directory);
+        var server = new RedisServer(LoopbackPort.Free(), directory);
         await server.StartAgainAsync();
         return server;
     }
@@ -144,13 +142,6 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var log = Path.Combine(_directory, "redis.log");
         return File.Exists(log) ? File.ReadAllText(log) : "(no log)";
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string? FindExecutable(string name)

@@ -1,4 +1,5 @@
 using System.Text;
+using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.ScaleOut;
 
@@ -24,7 +25,7 @@ internal static class PerformanceDocument
             table.AppendLine($"| {request} | {Describe(commands)} | {Describe(stock[request])} |");
         }
 
-        var path = Path.Combine(RepositoryRoot(), "docs", "performance.md");
+        var path = Path.Combine(RepositoryRoot.Path, "docs", "performance.md");
         var text = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
         var start = text.IndexOf(Begin, StringComparison.Ordinal);
         var end = text.IndexOf(End, StringComparison.Ordinal);
@@ -52,17 +53,4 @@ internal static class PerformanceDocument
         commands.Count == 0
             ? "0"
             : $"{commands.Values.Sum()} ({string.Join(", ", commands.Select(c => c.Value == 1 ? c.Key.ToUpperInvariant() : $"{c.Key.ToUpperInvariant()} ×{c.Value}"))})";
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "TypedSession.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (the folder of TypedSession.sln) was not found above the test assembly.");
-    }
 }

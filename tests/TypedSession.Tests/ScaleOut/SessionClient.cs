@@ -2,56 +2,45 @@ using System.Net;
 
 namespace TypedSession.Tests.ScaleOut;
 
-/// <summary>An HTTP client that remembers the cookies it receives and sends them back, safe for parallel requests.</summary>
-internal sealed class SessionClient(HttpClient client) : IDisposable
+/// <summary>
+/// An HTTP client that keeps cookies like a browser (redirects included), safe for parallel requests. Cookies are
+/// per host, not per port, so after <see cref="SwitchTo"/> another instance of the app on the same loopback host
+/// receives the same session cookie, as behind a load balancer.
+/// </summary>
+internal sealed class SessionClient : IDisposable
 {
     private readonly CookieContainer _cookies = new();
 
-    public HttpClient Http => client;
+    public SessionClient(Uri address) => Http = Create(address);
 
-    /// <summary>
-    /// Sends later requests to <paramref name="address"/>, another instance of the app on the same host: cookies are
-    /// per host, not per port, so the session cookie goes along, as a browser's would behind a load balancer.
-    /// </summary>
+    /// <summary>The client of the instance requests currently go to.</summary>
+    public HttpClient Http { get; private set; }
+
+    /// <summary>Sends later requests to another instance, with the same cookies.</summary>
     public void SwitchTo(Uri address)
     {
-        client.Dispose();
-        client = new HttpClient { BaseAddress = address };
+        Http.Dispose();
+        Http = Create(address);
     }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        var header = _cookies.GetCookieHeader(client.BaseAddress!);
-        if (header.Length > 0)
-        {
-            request.Headers.Add("Cookie", header);
-        }
-
-        var response = await client.SendAsync(request);
-        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
-        {
-            foreach (var setCookie in setCookies)
-            {
-                _cookies.SetCookies(client.BaseAddress!, setCookie);
-            }
-        }
-
-        return response;
-    }
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path) => Http.SendAsync(new HttpRequestMessage(method, path));
 
     public async Task<string> GetStringAsync(string path)
     {
-        using var response = await SendAsync(HttpMethod.Get, path);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync();
+        using var response = await Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
+        return body;
     }
 
     public async Task SetAsync(string key, string value)
     {
         using var response = await SendAsync(HttpMethod.Post, $"/set/{key}/{value}");
-        response.EnsureSuccessStatusCode();
+        Assert.True(response.IsSuccessStatusCode, $"POST /set/{key}/{value}: {(int)response.StatusCode}");
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => Http.Dispose();
+
+    private HttpClient Create(Uri address) =>
+        new(new HttpClientHandler { CookieContainer = _cookies, UseCookies = true }) { BaseAddress = address };
 }

@@ -56,7 +56,7 @@ internal sealed class SessionTestApp : IAsyncDisposable
     public Uri Address => new(_app.Urls.First());
 
     /// <summary>A client that keeps the session cookie it is given, like a browser.</summary>
-    public SessionClient CreateClient() => new(new HttpClient { BaseAddress = Address });
+    public SessionClient CreateClient() => new(Address);
 
     public async ValueTask DisposeAsync()
     {
