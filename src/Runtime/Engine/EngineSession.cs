@@ -680,6 +680,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
 
         _engine.Metrics.Commit(bytes);
+        if (_isNew && replaceAll && storeKey == _storeKey)
+        {
+            SessionEngineLog.Started(_engine.Logger, LogHash);
+        }
         SessionEngineLog.Committed(_engine.Logger, LogHash, changed.Count, removed.Count, replaceAll, bytes);
         _dirty = false;
         _replaceAll = false;

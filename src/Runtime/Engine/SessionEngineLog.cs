@@ -33,6 +33,9 @@ internal static partial class SessionEngineLog
         Message = "The session middleware passed a session key that is not a GUID; the engine started a fresh session with its own key.")]
     internal static partial void UnexpectedStoreKey(ILogger logger);
 
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Session {SessionHash} started.")]
+    internal static partial void Started(ILogger logger, string sessionHash);
+
     [LoggerMessage(EventId = 110, Level = LogLevel.Debug,
         Message = "Session {SessionHash} written: {ChangedCount} keys set, {RemovedCount} removed, replace {ReplaceAll}, {Bytes} bytes.")]
     internal static partial void Committed(ILogger logger, string sessionHash, int changedCount, int removedCount, bool replaceAll, long bytes);
