@@ -181,8 +181,7 @@ internal static class DiagnosticDescriptors
         description: "ASP.NET Core's session cookie defaults to CookieSecurePolicy.None, so it is never marked Secure and a browser " +
             "sends it over plain HTTP, where anyone on the network can read the session id. Set " +
             "options.Cookie.SecurePolicy = CookieSecurePolicy.Always.",
-        helpLinkUri: HelpLinkBase + "SESS030.md",
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        helpLinkUri: HelpLinkBase + "SESS030.md");
 
     /// <summary>SESS031: "The session cookie's HttpOnly is set to false: scripts in the page can read the session id".</summary>
     public static readonly DiagnosticDescriptor SessionCookieNotHttpOnly = new(

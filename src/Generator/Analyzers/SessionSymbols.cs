@@ -45,6 +45,7 @@ internal sealed class SessionSymbols
         ServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
         ServiceCollectionServiceExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
         ServiceCollectionDescriptorExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
+        ServiceCollectionHostedServiceExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceCollectionHostedServiceExtensions");
         DistributedCache = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
         MemoryCacheServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions");
         TypedSessionServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.TypedSessionServiceCollectionExtensions");
@@ -122,6 +123,8 @@ internal sealed class SessionSymbols
     public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
 
     public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
+
+    public INamedTypeSymbol? ServiceCollectionHostedServiceExtensions { get; }
 
     public INamedTypeSymbol? DistributedCache { get; }
 
