@@ -88,6 +88,7 @@ internal static class GeneratorTestCompilation
             .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             .ToHashSet(StringComparer.Ordinal);
         paths.Add(typeof(TypedSessionBase).Assembly.Location);
+        paths.Add(typeof(GeneratorTestCompilation).Assembly.Location);
         return [.. paths.Select(path => MetadataReference.CreateFromFile(path))];
     }
 
