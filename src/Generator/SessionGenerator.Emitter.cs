@@ -168,14 +168,20 @@ public sealed partial class SessionGenerator
             writer.WriteLine($"{modifiers}partial {property.TypeName} {property.Name}");
             writer.OpenBlock();
             var getter = Accessor(property.GetterAccessibility, "get");
-            var setter = Accessor(property.SetterAccessibility, "set");
+            var setter = Accessor(property.SetterAccessibility, property.SetterKeyword ?? "set");
 
             if (property.Access is not { } access)
             {
                 // Not servable: the analyzers report why. Implementing it keeps the build's errors to theirs.
                 var thrown = $"throw new global::System.NotSupportedException({Literal(property.UnservableReason ?? string.Empty)});";
-                writer.WriteLine($"{getter} => {thrown}");
-                writer.WriteLine($"{setter} => {thrown}");
+                if (property.HasGetter)
+                {
+                    writer.WriteLine($"{getter} => {thrown}");
+                }
+                if (property.SetterKeyword is not null)
+                {
+                    writer.WriteLine($"{setter} => {thrown}");
+                }
                 writer.CloseBlock();
                 return;
             }

@@ -38,8 +38,7 @@ public sealed partial class SessionGenerator
             var properties = new List<SessionPropertySpec>(inspection.Properties.Length);
             foreach (var property in inspection.Properties)
             {
-                if (property.Shape == PropertyShapeProblem.None
-                    && property.TypeClassification is { Category: not PropertyTypeCategory.Unresolved }
+                if (NeedsImplementation(property)
                     && ParseProperty(property, cancellationToken) is { } spec)
                 {
                     properties.Add(spec);
@@ -64,6 +63,17 @@ public sealed partial class SessionGenerator
                 new EquatableArray<SessionPropertySpec>(properties));
         }
 
+        // Every partial definition without an implementation gets one, served or a placeholder, so that a missing
+        // implementation never adds a compiler error to the analyzer's. Left out: types that do not resolve (the
+        // compiler already reports them), and by-ref properties and indexers, which a placeholder cannot mirror.
+        private static bool NeedsImplementation(SessionPropertyInspection property) => property.Shape switch
+        {
+            PropertyShapeProblem.None => property.TypeClassification is { Category: not PropertyTypeCategory.Unresolved },
+            PropertyShapeProblem.MissingGetter or PropertyShapeProblem.MissingSetter or PropertyShapeProblem.InitOnly or PropertyShapeProblem.Static =>
+                property.Property.Type.TypeKind != TypeKind.Error,
+            _ => false,
+        };
+
         private static SessionPropertySpec? ParseProperty(SessionPropertyInspection inspection, CancellationToken cancellationToken)
         {
             var property = inspection.Property;
@@ -75,15 +85,19 @@ public sealed partial class SessionGenerator
 
             string? getterAccessibility = null;
             string? setterAccessibility = null;
+            var hasGetter = false;
+            string? setterKeyword = null;
             foreach (var accessor in declaration.AccessorList?.Accessors ?? default)
             {
                 var accessorAccessibility = accessor.Modifiers.Count == 0 ? null : accessor.Modifiers.ToString();
                 if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
                 {
+                    hasGetter = true;
                     getterAccessibility = accessorAccessibility;
                 }
-                else if (accessor.IsKind(SyntaxKind.SetAccessorDeclaration))
+                else if (accessor.IsKind(SyntaxKind.SetAccessorDeclaration) || accessor.IsKind(SyntaxKind.InitAccessorDeclaration))
                 {
+                    setterKeyword = accessor.Keyword.Text;
                     setterAccessibility = accessorAccessibility;
                 }
             }
@@ -112,6 +126,8 @@ public sealed partial class SessionGenerator
                 IsNonNullableReference: type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.Annotated,
                 Accessibility: accessibility.ToString().TrimEnd(),
                 Modifiers: modifiers.ToString().TrimEnd(),
+                HasGetter: hasGetter,
+                SetterKeyword: setterKeyword,
                 GetterAccessibility: getterAccessibility,
                 SetterAccessibility: setterAccessibility,
                 Access: inspection.IsServable ? inspection.TypeClassification!.Value.Access : null,

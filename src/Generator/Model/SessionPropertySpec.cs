@@ -12,12 +12,15 @@ namespace TypedSession.Generator.Model;
 /// <param name="IsNonNullableReference">The type is a reference type without <c>?</c>: the getter suppresses the null a missing key reads.</param>
 /// <param name="Accessibility">The property's accessibility as written (<c>public</c>, <c>protected internal</c>), empty when none was written.</param>
 /// <param name="Modifiers">The declaration's modifiers to repeat on the implementation (<c>public</c>, <c>public virtual</c>, ...).</param>
+/// <param name="HasGetter">The declaration has a get accessor (always, for a served property).</param>
+/// <param name="SetterKeyword"><c>set</c>, <c>init</c>, or null when the declaration has neither (only for an unservable property).</param>
 /// <param name="GetterAccessibility">The getter's own accessibility when the user wrote one (<c>private</c>), else null.</param>
 /// <param name="SetterAccessibility">The setter's own accessibility when the user wrote one, else null.</param>
 /// <param name="Access">How the value is read and written; null when the property cannot be served.</param>
 /// <param name="UnservableReason">
-/// Why the property cannot be served (unsupported type, duplicate key, reserved name); its accessors then throw with
-/// this text, so that the user's build fails only on the analyzer's diagnostic and not on a missing implementation.
+/// Why the property cannot be served (wrong shape, unsupported type, duplicate key, reserved name); its accessors then
+/// throw with this text, so that the user's build fails only on the analyzer's diagnostic and not on a missing
+/// implementation.
 /// </param>
 /// <param name="EmitRemover">Whether to emit <c>Remove{Name}()</c>; false when another member already has that name.</param>
 internal sealed record SessionPropertySpec(
@@ -28,6 +31,8 @@ internal sealed record SessionPropertySpec(
     bool IsNonNullableReference,
     string Accessibility,
     string Modifiers,
+    bool HasGetter,
+    string? SetterKeyword,
     string? GetterAccessibility,
     string? SetterAccessibility,
     ValueAccessSpec? Access,

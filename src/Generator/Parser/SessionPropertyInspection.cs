@@ -54,10 +54,28 @@ internal sealed class SessionPropertyInspection
         && DuplicateKeyOf is null
         && ReservedNameCollision is null;
 
-    /// <summary>Why a property of the right shape is not served (the text its generated accessors throw), or null.</summary>
+    /// <summary>Why the property is not served (the text its generated placeholder accessors throw), or null when it is.</summary>
     public string? UnservableReason =>
-        Shape != PropertyShapeProblem.None ? null
+        Shape != PropertyShapeProblem.None ? ShapeReason(Property.Name, Shape)
         : TypeClassification is { IsSupported: false, UnsupportedReason: { } typeReason } ? typeReason
         : DuplicateKeyOf is { } other ? $"The session key '{Key}' is also the key of property '{other.Name}'; give one of them another key with [SessionKey(\"...\")]."
         : ReservedNameCollision;
+
+    /// <summary>A sentence for SESS002 that says what is wrong with the property's shape and what to write instead.</summary>
+    public static string? ShapeReason(string propertyName, PropertyShapeProblem shape)
+    {
+        var fix = $"declare it as 'public partial T {propertyName} {{ get; set; }}'.";
+        return shape switch
+        {
+            PropertyShapeProblem.None => null,
+            PropertyShapeProblem.NotPartial => $"'{propertyName}' is not a partial property, so the session does not store it: {fix}",
+            PropertyShapeProblem.AlreadyImplemented => $"'{propertyName}' already has an implementation, so the session does not store it: remove the implementing declaration.",
+            PropertyShapeProblem.MissingGetter => $"'{propertyName}' has no get accessor, so the session cannot read it: {fix}",
+            PropertyShapeProblem.MissingSetter => $"'{propertyName}' has no set accessor, so the session cannot store it: {fix}",
+            PropertyShapeProblem.InitOnly => $"'{propertyName}' is init-only, but session values change after the session object is created: {fix}",
+            PropertyShapeProblem.Static => $"'{propertyName}' is static, but session values belong to one user's session: {fix}",
+            PropertyShapeProblem.ByRef => $"'{propertyName}' returns by reference, which cannot point into a session: {fix}",
+            _ => $"'{propertyName}' is an indexer; the session stores named properties: {fix}",
+        };
+    }
 }

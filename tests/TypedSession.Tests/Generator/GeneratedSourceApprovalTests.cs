@@ -161,6 +161,8 @@ public sealed class GeneratedSourceApprovalTests
                 public partial int Count { get; set; }
                 public partial bool RemoveCount { get; set; }
                 public partial string? ReadOnly { get; }
+                public partial int InitOnly { get; init; }
+                public static partial int Shared { get; set; }
                 public string Ordinary { get; set; } = "";
             }
             """);
@@ -186,5 +188,9 @@ public sealed class GeneratedSourceApprovalTests
         var (name, text) = Assert.Single(generated);
         Assert.Equal(hintName, name);
         ApprovedFile.Verify($"{scenario}.{hintName}", text);
+
+        // Every approved output also compiles without a warning, System.Text.Json's generator running beside it.
+        var output = GeneratorTestCompilation.RunWithSystemTextJson(GeneratorTestCompilation.Create(source));
+        Assert.Empty(GeneratorTestCompilation.Problems(output));
     }
 }

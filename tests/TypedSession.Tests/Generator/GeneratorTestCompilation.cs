@@ -45,6 +45,43 @@ internal static class GeneratorTestCompilation
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
+    /// <summary>
+    /// System.Text.Json's source generator from the SDK's own reference pack (no download), so that tests of complex
+    /// properties compile the way a real project does: both generators see the same input compilation.
+    /// </summary>
+    public static ISourceGenerator SystemTextJsonGenerator => LazyJsonGenerator.Value;
+
+    private static readonly Lazy<ISourceGenerator> LazyJsonGenerator = new(() =>
+    {
+        var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        var path = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref"))
+            .Select(pack => Path.Combine(pack, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll"))
+            .Where(File.Exists)
+            .OrderByDescending(candidate => Version.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(candidate))))), out var version) ? version : new Version())
+            .First();
+        return new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(path, new AnalyzerLoader())
+            .GetGeneratorsForAllLanguages()
+            .Single(generator => generator.GetGeneratorType().Name == "JsonSourceGenerator");
+    });
+
+    /// <summary>Runs this generator and System.Text.Json's, and returns the output compilation.</summary>
+    public static Compilation RunWithSystemTextJson(Compilation compilation)
+    {
+        CSharpGeneratorDriver.Create([new SessionGenerator().AsSourceGenerator(), SystemTextJsonGenerator], parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        return output;
+    }
+
+    private sealed class AnalyzerLoader : Microsoft.CodeAnalysis.IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+    }
+
     /// <summary>Runs the generator once and returns the output compilation and the run's result.</summary>
     public static (Compilation Output, GeneratorDriverRunResult Result) Run(Compilation compilation)
     {

@@ -110,11 +110,35 @@ public sealed class UnservableDeclarationTests
 
     [Theory]
     [InlineData("get only", "public partial int Count { get; }")]
+    [InlineData("set only", "public partial int Count { set; }")]
     [InlineData("init", "public partial int Count { get; init; }")]
     [InlineData("static", "public static partial int Count { get; set; }")]
+    public void A_partial_property_of_the_wrong_shape_gets_a_throwing_implementation_and_no_compiler_error(string form, string declaration)
+    {
+        _ = form;
+        var source = $$"""
+            namespace App;
+
+            [TypedSession.Session]
+            public partial class Target
+            {
+                public partial string? Name { get; set; }
+                {{declaration}}
+            }
+            """;
+        var (output, result) = GeneratorTestCompilation.Run(GeneratorTestCompilation.Create(source));
+        var generated = result.Results.Single().GeneratedSources.Single().SourceText.ToString();
+
+        Assert.Contains("partial string? Name", generated);
+        Assert.Contains("partial int Count", generated);
+        Assert.DoesNotContain("RemoveCount", generated);
+        Assert.Empty(GeneratorTestCompilation.Problems(output));
+    }
+
+    [Theory]
     [InlineData("by ref", "public partial ref int Count { get; }")]
     [InlineData("indexer", "public partial int this[int index] { get; set; }")]
-    public void A_property_of_the_wrong_shape_is_not_implemented(string form, string declaration)
+    public void A_by_ref_property_or_an_indexer_is_not_implemented(string form, string declaration)
     {
         _ = form;
         var source = $$"""

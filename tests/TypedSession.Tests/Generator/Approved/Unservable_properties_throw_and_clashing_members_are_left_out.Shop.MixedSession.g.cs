@@ -82,6 +82,26 @@ namespace Shop
             set => throw new global::System.NotSupportedException("'RemoveCount' is the remover generated for property 'Count': rename the property and keep its key with [SessionKey(\"RemoveCount\")].");
         }
 
+        [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
+        public partial string? ReadOnly
+        {
+            get => throw new global::System.NotSupportedException("'ReadOnly' has no set accessor, so the session cannot store it: declare it as 'public partial T ReadOnly { get; set; }'.");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
+        public partial int InitOnly
+        {
+            get => throw new global::System.NotSupportedException("'InitOnly' is init-only, but session values change after the session object is created: declare it as 'public partial T InitOnly { get; set; }'.");
+            init => throw new global::System.NotSupportedException("'InitOnly' is init-only, but session values change after the session object is created: declare it as 'public partial T InitOnly { get; set; }'.");
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
+        public static partial int Shared
+        {
+            get => throw new global::System.NotSupportedException("'Shared' is static, but session values belong to one user's session: declare it as 'public partial T Shared { get; set; }'.");
+            set => throw new global::System.NotSupportedException("'Shared' is static, but session values belong to one user's session: declare it as 'public partial T Shared { get; set; }'.");
+        }
+
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         protected override void ResetCachedValues()
