@@ -66,8 +66,9 @@ internal sealed class SampleProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: the first request compiles the pages, and the whole suite may share two busy cores.
+        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try
@@ -78,9 +79,9 @@ internal sealed class SampleProcess : IAsyncDisposable
                     return sample;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or still starting.
             }
 
             await Task.Delay(100);
