@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TypedSession.Sample;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,8 +14,13 @@ builder.Services.AddSession(options =>
 });
 builder.Services.AddTypedSession<UserSession>();
 
-builder.Services.AddRazorPages();
-builder.Services.AddControllers();
+// Razor Pages and MVC do not support Native AOT (ASP.NET Core's limit, not TypedSession's): a Native AOT build of the
+// sample (eng/publish-aot-check.sh) serves the minimal-API routes only, and the AOT compiler drops these branches.
+if (RuntimeFeature.IsDynamicCodeSupported)
+{
+    builder.Services.AddRazorPages();
+    builder.Services.AddControllers();
+}
 
 var app = builder.Build();
 app.MapBenchmarkEndpoints(); // /bench/*: tests/TypedSession.Benchmarks/e2e.sh, in front of the pipeline
@@ -23,8 +29,11 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseSession();
 
-app.MapRazorPages();
-app.MapControllers();
+if (RuntimeFeature.IsDynamicCodeSupported)
+{
+    app.MapRazorPages();
+    app.MapControllers();
+}
 app.MapSessionDemo();
 
 app.Run();
