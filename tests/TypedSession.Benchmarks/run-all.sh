@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every TypedSession benchmark and collects the results under artifacts/benchmarks/:
+#   1. accessor benchmarks (BenchmarkDotNet, default job): TypedSession vs stock vs reflection JSON vs raw bytes;
+#   2. generator and analyzer cost over synthetic projects (BenchmarkDotNet, short job: each operation takes
+#      milliseconds to seconds, so three measured iterations are enough);
+#   3. the analyzers' share as Roslyn's own telemetry reports it;
+#   4. the end-to-end wrk runs (e2e.sh), memory and Redis.
+# Usage: tests/TypedSession.Benchmarks/run-all.sh [accessors] [compilation] [telemetry] [e2e]   (all by default)
+# Extra BenchmarkDotNet arguments go in BDN_ARGS, e.g. BDN_ARGS="--job short" for a quick look.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+project="$root/tests/TypedSession.Benchmarks"
+results="$root/artifacts/benchmarks"
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(accessors compilation telemetry e2e)
+read -r -a bdn_args <<<"${BDN_ARGS:-}"
+
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+mkdir -p "$results"
+dotnet build "$project" -c Release -nologo -v:quiet
+bench=(dotnet "$project/bin/Release/net10.0/TypedSession.Benchmarks.dll")
+
+for part in "${parts[@]}"; do
+  case "$part" in
+    accessors)
+      "${bench[@]}" --filter '*AccessorBenchmarks*' --artifacts "$results/accessors" --exporters github "${bdn_args[@]}"
+      ;;
+    compilation)
+      "${bench[@]}" --filter '*GeneratorBenchmarks*' '*AnalyzerBenchmarks*' --job short --artifacts "$results/compilation" \
+        --exporters github "${bdn_args[@]}"
+      ;;
+    telemetry)
+      "${bench[@]}" analyzer-telemetry | tee "$results/analyzer-telemetry.md"
+      ;;
+    e2e)
+      OUT="$results/e2e.md" bash "$project/e2e.sh"
+      ;;
+    *)
+      echo "Unknown part '$part': use accessors, compilation, telemetry or e2e." >&2
+      exit 1
+      ;;
+  esac
+done
+
+echo "Results: $results (BenchmarkDotNet tables in */results/*-report-github.md)"
