@@ -66,6 +66,19 @@ public sealed class DeclarationFormTests
         [TypedSession.Session]
         public partial class Target : TypedSession.TypedSessionBase { public partial int Count { get; set; } }
         """, "App.Target")]
+    [InlineData("nullable-oblivious code", """
+        #nullable disable
+        namespace App;
+
+        [TypedSession.Session]
+        public partial class Target
+        {
+            public partial int Count { get; set; }
+            public partial string Name { get; set; }
+            public partial byte[] Data { get; set; }
+            public partial int? Maybe { get; set; }
+        }
+        """, "App.Target")]
     [InlineData("accessibility on properties and accessors", """
         namespace App;
 
