@@ -52,6 +52,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     private DateTimeOffset _createdAt;
     private DateTimeOffset _refreshedAt;
 
+    // The last commit failure while changes are pending: thrown again when the response starts, so that a response
+    // that starts only after the stock middleware's end-of-request commit (a redirect, an empty body) still fails.
+    private SessionUnavailableException? _commitFailure;
+
     private CookieAction _cookieAction;
     private bool _establishPending;
     private bool _responseHookRegistered;
@@ -567,6 +571,15 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     // the middleware registers first), so the cookie decision made here is final.
     private Task OnResponseStartingAsync()
     {
+        if (_engine.Options.FailRequestOnCommitFailure && _commitFailure is { } failure)
+        {
+            // The end-of-request commit already failed (and the middleware swallowed it): fail the response instead of
+            // sending a success, and do not retry.
+            _commitFailure = null;
+            _dirty = false;
+            return Task.FromException(failure);
+        }
+
         var context = _context!;
         switch (_cookieAction)
         {
@@ -674,10 +687,12 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             {
                 _engine.Metrics.Failure("commit");
                 SessionEngineLog.CommitFailed(_engine.Logger, LogHash, exception);
-                throw new SessionUnavailableException(
+                throw _commitFailure = new SessionUnavailableException(
                     $"The session could not be written to its store ({exception.GetType().Name}); this request's session changes are not saved.", exception);
             }
         }
+
+        _commitFailure = null;
 
         _engine.Metrics.Commit(bytes);
         if (_isNew && replaceAll && storeKey == _storeKey)

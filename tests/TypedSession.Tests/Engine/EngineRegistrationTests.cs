@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Session;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TypedSession.Stores;
+using TypedSession.Tests.Hosting;
+
+namespace TypedSession.Tests.Engine;
+
+public sealed class EngineRegistrationTests
+{
+    [Fact]
+    public void Engine_is_the_session_store_when_AddSession_comes_before_it()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSession();
+        services.AddTypedSessionEngine();
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<SessionEngine>(provider.GetRequiredService<ISessionStore>());
+        Assert.Single(services, d => d.ServiceType == typeof(ISessionStore));
+    }
+
+    [Fact]
+    public void Engine_is_the_session_store_when_AddSession_comes_after_it()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddTypedSessionEngine();
+        services.AddSession(o => o.IdleTimeout = TimeSpan.FromMinutes(5));
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<SessionEngine>(provider.GetRequiredService<ISessionStore>());
+        Assert.IsType<DistributedCacheSessionStore>(provider.GetRequiredService<ITypedSessionStore>());
+    }
+
+    [Fact]
+    public void AddTypedSession_brings_the_engine()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSession();
+        services.AddTypedSession<CartSession>();
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<SessionEngine>(provider.GetRequiredService<ISessionStore>());
+    }
+
+    [Fact]
+    public async Task Invalid_options_stop_the_application_at_start_naming_each_setting()
+    {
+        using var host = new HostBuilder()
+            .ConfigureWebHost(web => web
+                .UseTestServer()
+                .ConfigureServices(s => s.AddTypedSessionEngine(o =>
+                {
+                    o.RefreshThreshold = 1.5;
+                    o.MaxSessionBytes = 0;
+                    o.AbsoluteLifetime = TimeSpan.FromMinutes(-1);
+                }))
+                .Configure(app =>
+                {
+                    app.UseSession();
+                    app.Run(_ => Task.CompletedTask);
+                }))
+            .Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(error.Failures, f => f.Contains("RefreshThreshold"));
+        Assert.Contains(error.Failures, f => f.Contains("MaxSessionBytes"));
+        Assert.Contains(error.Failures, f => f.Contains("AbsoluteLifetime"));
+    }
+}
