@@ -54,30 +54,45 @@ internal static class DiagnosticDescriptors
             "stable serialized form (object, interfaces, delegates, pointers, ref structs, open generics) cannot be stored.",
         helpLinkUri: HelpLinkBase + "SESS003.md");
 
-    /// <summary>SESS004: "The property '{0}' uses the session key '{1}', which '{2}' already uses".</summary>
+    /// <summary>SESS004: "The property '{0}' uses the session key '{1}', which {2} already uses".</summary>
     public static readonly DiagnosticDescriptor DuplicateSessionKey = new(
         id: "SESS004",
         title: "Two session properties share a key",
-        messageFormat: "The property '{0}' uses the session key '{1}', which '{2}' already uses",
+        messageFormat: "The property '{0}' uses the session key '{1}', which {2} already uses",
         category: DeclarationsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Every [Session] class of an application stores its values in the same ISession. Two properties that resolve " +
-            "to the same key overwrite each other's values, usually with a different type. Give one of them another " +
-            "[SessionKey] or give the class a KeyPrefix.",
+        description: "Every [Session] class of an application stores its values in the same ISession. Two properties of one " +
+            "class with the same key overwrite each other. Across classes, a key read with another type (another encoding) " +
+            "decodes garbage or nothing; two classes may share a key only to view the same value with the same type. Give " +
+            "one of them another [SessionKey] or give the class a KeyPrefix.",
         helpLinkUri: HelpLinkBase + "SESS004.md");
 
-    /// <summary>SESS005: "The property '{0}' collides with the member '{1}' that every session class has".</summary>
+    /// <summary>SESS005: "The property '{0}' cannot keep its name: {1}".</summary>
     public static readonly DiagnosticDescriptor ReservedMemberName = new(
         id: "SESS005",
         title: "Property name is reserved by the generated session class",
-        messageFormat: "The property '{0}' collides with the member '{1}' that every session class has",
+        messageFormat: "The property '{0}' cannot keep its name: {1}",
         category: DeclarationsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "A session class derives from TypedSessionBase and gets generated members (Create, BindAsync, RemoveX methods). " +
-            "A property with one of these names cannot be generated. Rename it; [SessionKey] keeps the stored key.",
+        description: "A session class derives from TypedSessionBase and gets generated members (Create, BindAsync, a RemoveX " +
+            "method per property, fields starting with '__'). A property with one of these names cannot be generated. " +
+            "Rename it; [SessionKey] keeps the stored key.",
         helpLinkUri: HelpLinkBase + "SESS005.md");
+
+    /// <summary>SESS006: "The [Session] class '{0}' cannot be generated: {1}".</summary>
+    public static readonly DiagnosticDescriptor SessionClassNotGeneratable = new(
+        id: "SESS006",
+        title: "Session class cannot be generated",
+        messageFormat: "The [Session] class '{0}' cannot be generated: {1}",
+        category: DeclarationsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generated part of a session class derives from TypedSessionBase and creates an instance per request, " +
+            "so the class must be a plain, non-static, non-abstract class without a base class of its own, not a record " +
+            "and not file-local.",
+        helpLinkUri: HelpLinkBase + "SESS006.md");
 
     /// <summary>SESS010: "Session state is used ({0}) but UseSession() is never called: add {1}.UseSession() to this pipeline".</summary>
     public static readonly DiagnosticDescriptor UseSessionMissing = new(

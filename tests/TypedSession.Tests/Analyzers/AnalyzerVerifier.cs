@@ -23,6 +23,18 @@ internal static class AnalyzerVerifier<TAnalyzer>
     public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAsync(new[] { source }, OutputKind.ConsoleApplication, expected);
 
+    /// <summary>
+    /// Verifies <paramref name="source"/> with TypedSession's source generator running first, as in a real build, so
+    /// that partial properties have their generated implementations.
+    /// </summary>
+    public static Task VerifyWithGeneratorAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new Test { RunSessionGenerator = true, TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck };
+        test.TestState.Sources.Add(("/0/File0.cs", source));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
     public static Task VerifyAsync(string[] sources, OutputKind outputKind, params DiagnosticResult[] expected)
     {
         var test = new Test { TestState = { OutputKind = outputKind } };
@@ -45,5 +57,11 @@ internal static class AnalyzerVerifier<TAnalyzer>
             TestState.Sources.Add(("/0/GlobalUsings.cs", TestReferences.WebGlobalUsings));
             SolutionTransforms.Add(TestCompilation.Configure);
         }
+
+        /// <summary>Runs TypedSession's source generator before the analyzer, as a real build does.</summary>
+        public bool RunSessionGenerator { get; init; }
+
+        protected override IEnumerable<Type> GetSourceGenerators() =>
+            RunSessionGenerator ? new[] { typeof(TypedSession.Generator.SessionGenerator) } : base.GetSourceGenerators();
     }
 }

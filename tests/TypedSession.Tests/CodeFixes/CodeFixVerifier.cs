@@ -24,6 +24,20 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     public static Task VerifyLibraryAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
         VerifyAsync(source, fixedSource, OutputKind.DynamicallyLinkedLibrary, expected);
 
+    /// <summary>Verifies a fix with TypedSession's source generator running, as in a real build.</summary>
+    public static Task VerifyWithGeneratorAsync(string source, string fixedSource, params DiagnosticResult[] expected)
+    {
+        var test = new Test
+        {
+            RunSessionGenerator = true,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+            TestState = { Sources = { ("/0/Program.cs", source) } },
+            FixedState = { Sources = { ("/0/Program.cs", fixedSource) } },
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
     public static Task VerifyAsync(string source, string fixedSource, OutputKind outputKind, params DiagnosticResult[] expected)
     {
         var test = new Test
@@ -47,5 +61,11 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
             FixedState.Sources.Add(("/0/GlobalUsings.cs", TestReferences.WebGlobalUsings));
             SolutionTransforms.Add(TestCompilation.Configure);
         }
+
+        /// <summary>Runs TypedSession's source generator before the analyzer, as a real build does.</summary>
+        public bool RunSessionGenerator { get; init; }
+
+        protected override IEnumerable<Type> GetSourceGenerators() =>
+            RunSessionGenerator ? new[] { typeof(TypedSession.Generator.SessionGenerator) } : base.GetSourceGenerators();
     }
 }
