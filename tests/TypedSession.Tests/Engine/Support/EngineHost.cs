@@ -47,7 +47,8 @@ public sealed class EngineHost : IAsyncDisposable
         Action<IEndpointRouteBuilder> endpoints,
         Action<TypedSessionOptions>? options = null,
         Action<IServiceCollection>? services = null,
-        Action<IApplicationBuilder>? beforeSession = null)
+        Action<IApplicationBuilder>? beforeSession = null,
+        SessionOptions? middlewareOptions = null)
     {
         var time = new FakeTimeProvider(Start);
         CountingSessionStore? calls = null;
@@ -73,7 +74,14 @@ public sealed class EngineHost : IAsyncDisposable
                 .Configure(app =>
                 {
                     beforeSession?.Invoke(app);
-                    app.UseSession();
+                    if (middlewareOptions is null)
+                    {
+                        app.UseSession();
+                    }
+                    else
+                    {
+                        app.UseSession(middlewareOptions);
+                    }
                     app.UseRouting();
                     app.UseEndpoints(endpoints);
                 }))
