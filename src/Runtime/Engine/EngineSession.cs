@@ -260,7 +260,18 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
         if (_dirty)
         {
-            await WriteAsync(_storeKey, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await WriteAsync(_storeKey, cancellationToken).ConfigureAwait(false);
+                _commitFailure = null;
+            }
+            catch (SessionUnavailableException failure)
+            {
+                // Remembered for the response start (see OnResponseStartingAsync); a regenerate's write is not a
+                // commit and is reported to its caller only.
+                _commitFailure = failure;
+                throw;
+            }
             return;
         }
         if (_staleEntry)
@@ -687,12 +698,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             {
                 _engine.Metrics.Failure("commit");
                 SessionEngineLog.CommitFailed(_engine.Logger, LogHash, exception);
-                throw _commitFailure = new SessionUnavailableException(
+                throw new SessionUnavailableException(
                     $"The session could not be written to its store ({exception.GetType().Name}); this request's session changes are not saved.", exception);
             }
         }
-
-        _commitFailure = null;
 
         _engine.Metrics.Commit(bytes);
         if (_isNew && replaceAll && storeKey == _storeKey)
