@@ -1,11 +1,33 @@
 using BenchmarkDotNet.Running;
+using TypedSession.Benchmarks.Accessors;
 using TypedSession.Benchmarks.Compilation;
+using TypedSession.Benchmarks.Interleaved;
 
-// `dotnet run -c Release --project tests/TypedSession.Benchmarks -- --filter '*'` runs every benchmark;
-// `-- analyzer-telemetry` prints the analyzers' share as the compiler's own telemetry reports it.
-if (args is ["analyzer-telemetry"])
+// `dotnet run -c Release --project tests/TypedSession.Benchmarks -- --filter '*'` runs every benchmark with
+// BenchmarkDotNet; `-- interleaved accessors|compilation [rounds]` runs the same classes interleaved (for a busy
+// machine); `-- analyzer-telemetry [rounds]` prints the analyzers' share as the compiler's own telemetry reports it.
+switch (args)
 {
-    await AnalyzerTelemetryReport.RunAsync(Console.Out);
-    return;
+    case ["analyzer-telemetry", .. var rest]:
+        await AnalyzerTelemetryReport.RunAsync(Console.Out, Rounds(rest, 5));
+        return;
+    case ["interleaved", "accessors", .. var rest]:
+        InterleavedRunner.Run(
+            [typeof(StringAccessorBenchmarks), typeof(Int32AccessorBenchmarks), typeof(BooleanAccessorBenchmarks), typeof(RecordAccessorBenchmarks), typeof(RequestCycleBenchmarks)],
+            InterleavedOptions.Accessors with { Rounds = Rounds(rest, InterleavedOptions.Accessors.Rounds) },
+            Console.Out);
+        return;
+    case ["interleaved", "compilation", .. var rest]:
+        InterleavedRunner.Run(
+            // The analyzers' share comes from Roslyn's own telemetry (analyzer-telemetry), measured within each compile.
+            [typeof(GeneratorBenchmarks)],
+            InterleavedOptions.Compilation with { Rounds = Rounds(rest, InterleavedOptions.Compilation.Rounds) },
+            Console.Out);
+        return;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+static int Rounds(string[] rest, int fallback) =>
+    rest is [var text] && int.TryParse(text, out var rounds) && rounds > 0 ? rounds : fallback;

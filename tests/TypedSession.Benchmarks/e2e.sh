@@ -122,7 +122,7 @@ drive() { # variant shape duration
     END { printf "%.0f %.2f\n", rps, p99 }' <<<"$output"
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 install_missing
 echo "Building the sample (Release) ..."

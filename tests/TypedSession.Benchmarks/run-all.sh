@@ -5,8 +5,11 @@
 #   2. generator and analyzer cost over synthetic projects (BenchmarkDotNet out of process, short job: each operation
 #      takes milliseconds to seconds, so three measured iterations are enough);
 #   3. the analyzers' share as Roslyn's own telemetry reports it;
-#   4. the end-to-end wrk runs (e2e.sh), memory and Redis.
-# Usage: tests/TypedSession.Benchmarks/run-all.sh [accessors] [compilation] [telemetry] [e2e]   (all by default)
+#   4. the end-to-end wrk runs (e2e.sh), memory and Redis;
+#   5. the accessor and generator benchmarks again, interleaved in one process (medians of many short alternating
+#      slices), the numbers to trust when other work loads the machine.
+# Usage: tests/TypedSession.Benchmarks/run-all.sh [accessors] [compilation] [telemetry] [e2e] [interleaved]
+#        (all by default)
 # Extra BenchmarkDotNet arguments go in BDN_ARGS, e.g. BDN_ARGS="--job short" for a quick look.
 set -euo pipefail
 
@@ -14,7 +17,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 project="$root/tests/TypedSession.Benchmarks"
 results="$root/artifacts/benchmarks"
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(accessors compilation telemetry e2e)
+[ ${#parts[@]} -gt 0 ] || parts=(accessors compilation telemetry e2e interleaved)
 read -r -a bdn_args <<<"${BDN_ARGS:-}"
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -40,8 +43,12 @@ for part in "${parts[@]}"; do
     e2e)
       OUT="$results/e2e.md" bash "$project/e2e.sh"
       ;;
+    interleaved)
+      "${bench[@]}" interleaved accessors | tee "$results/interleaved-accessors.md"
+      "${bench[@]}" interleaved compilation | tee "$results/interleaved-compilation.md"
+      ;;
     *)
-      echo "Unknown part '$part': use accessors, compilation, telemetry or e2e." >&2
+      echo "Unknown part '$part': use accessors, compilation, telemetry, e2e or interleaved." >&2
       exit 1
       ;;
   esac

@@ -24,6 +24,8 @@ public abstract class AccessorBenchmarks
     /// <summary>Setting the value.</summary>
     protected const string Write = "Write";
 
+    private BenchmarkSession? requestSession;
+
     /// <summary>The <see cref="ISession"/> implementation under the accessors.</summary>
     [ParamsAllValues]
     public SessionKind Store { get; set; }
@@ -36,6 +38,12 @@ public abstract class AccessorBenchmarks
 
     /// <summary>A typed view that the write benchmarks set properties on.</summary>
     protected BenchmarkSession WriteTyped { get; private set; } = null!;
+
+    /// <summary>
+    /// A typed view created as a request creates it and kept, as the request keeps it (in a field here), so that the
+    /// JIT cannot allocate it on the stack and the first-read benchmarks pay for a real object.
+    /// </summary>
+    protected BenchmarkSession NewRequestSession() => requestSession = BenchmarkSession.Create(Session);
 
     /// <summary>Loads the session and prepares the typed views.</summary>
     [GlobalSetup]

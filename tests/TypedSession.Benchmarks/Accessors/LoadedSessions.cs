@@ -15,17 +15,37 @@ namespace TypedSession.Benchmarks.Accessors;
 /// </summary>
 public static class LoadedSessions
 {
-    private static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(20);
-    private static readonly TimeSpan IoTimeout = TimeSpan.FromMinutes(1);
+    /// <summary>The idle timeout every benchmark session is created with (the stock default).</summary>
+    public static TimeSpan IdleTimeout { get; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>The I/O timeout every benchmark session is created with (the stock default).</summary>
+    public static TimeSpan IoTimeout { get; } = TimeSpan.FromMinutes(1);
 
     /// <summary>A loaded session of <paramref name="kind"/> holding <see cref="SessionValuesFixture"/>'s values.</summary>
-    public static ISession Create(SessionKind kind) => kind switch
+    public static ISession Create(SessionKind kind)
     {
-        SessionKind.Stock => Load(new DistributedSessionStore(
-            new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), NullLoggerFactory.Instance)),
-        SessionKind.Engine => Load(EngineStore()),
+        var store = CreateStore(kind);
+        return Load(store, StartSession(store));
+    }
+
+    /// <summary>The session store (the middleware's <see cref="ISessionStore"/>) of <paramref name="kind"/>, over a new in-memory cache.</summary>
+    public static ISessionStore CreateStore(SessionKind kind) => kind switch
+    {
+        SessionKind.Stock => new DistributedSessionStore(
+            new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), NullLoggerFactory.Instance),
+        SessionKind.Engine => EngineStore(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown session kind."),
     };
+
+    /// <summary>An earlier request: starts a session in <paramref name="store"/>, seeds it and commits; returns its key.</summary>
+    public static string StartSession(ISessionStore store)
+    {
+        var sessionKey = Guid.NewGuid().ToString();
+        var earlierRequest = store.Create(sessionKey, IdleTimeout, IoTimeout, static () => true, isNewSessionKey: true);
+        SessionValuesFixture.Seed(earlierRequest);
+        earlierRequest.CommitAsync().GetAwaiter().GetResult();
+        return sessionKey;
+    }
 
     // The engine as an application registers it: AddTypedSessionEngine() over the default in-memory cache.
     private static ISessionStore EngineStore()
@@ -37,14 +57,8 @@ public static class LoadedSessions
         return store is SessionEngine ? store : throw new InvalidOperationException($"AddTypedSessionEngine() registered {store.GetType()}, not the engine.");
     }
 
-    private static ISession Load(ISessionStore store)
+    private static ISession Load(ISessionStore store, string sessionKey)
     {
-        var sessionKey = Guid.NewGuid().ToString();
-
-        var earlierRequest = store.Create(sessionKey, IdleTimeout, IoTimeout, static () => true, isNewSessionKey: true);
-        SessionValuesFixture.Seed(earlierRequest);
-        earlierRequest.CommitAsync().GetAwaiter().GetResult();
-
         var thisRequest = store.Create(sessionKey, IdleTimeout, IoTimeout, static () => true, isNewSessionKey: false);
         thisRequest.LoadAsync().GetAwaiter().GetResult();
         if (thisRequest.GetString(SessionValuesFixture.UsernameKey) != SessionValuesFixture.Username)

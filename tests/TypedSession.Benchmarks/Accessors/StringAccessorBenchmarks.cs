@@ -13,7 +13,7 @@ public class StringAccessorBenchmarks : AccessorBenchmarks
 
     /// <summary>TypedSession, the session object created for the request included.</summary>
     [Benchmark, BenchmarkCategory(FirstRead)]
-    public string? Typed_FirstRead() => BenchmarkSession.Create(Session).Username;
+    public string? Typed_FirstRead() => NewRequestSession().Username;
 
     /// <summary>The reflection JSON pattern.</summary>
     [Benchmark, BenchmarkCategory(FirstRead)]

@@ -10,11 +10,10 @@ namespace TypedSession.Benchmarks.Compilation;
 /// </summary>
 public static class AnalyzerTelemetryReport
 {
-    private const int Rounds = 5;
-
-    /// <summary>Measures each project size and prints a Markdown table.</summary>
-    public static async Task RunAsync(TextWriter output)
+    /// <summary>Measures each project size <paramref name="rounds"/> times (after one warm-up) and prints a Markdown table of medians.</summary>
+    public static async Task RunAsync(TextWriter output, int rounds)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         var analyzers = TypedSessionAnalyzers.CreateAll();
         output.WriteLine($"Analyzers ({analyzers.Length}): {string.Join(", ", analyzers.Select(a => a.GetType().Name))}");
         if (analyzers.IsEmpty)
@@ -32,7 +31,7 @@ public static class AnalyzerTelemetryReport
             var analyzerTimes = new List<double>();
             var perAnalyzer = new Dictionary<string, List<double>>();
             var reported = 0;
-            for (var round = 0; round <= Rounds; round++)
+            for (var round = 0; round <= rounds; round++)
             {
                 var stopwatch = Stopwatch.StartNew();
                 using (var assembly = new MemoryStream())
