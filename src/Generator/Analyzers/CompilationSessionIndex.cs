@@ -65,8 +65,9 @@ internal sealed class CompilationSessionIndex
             }
         }
 
-        // The top-level statements belong to the implicit Program type, which has no declaring syntax of its own.
-        return type.IsImplicitlyDeclared && location.SourceTree?.GetRoot(cancellationToken) is CompilationUnitSyntax root &&
+        // The top-level statements belong to the Program type, whether it is implicit or also declared by the user.
+        return !type.GetMembers(WellKnownMemberNames.TopLevelStatementsEntryPointMethodName).IsEmpty &&
+               location.SourceTree?.GetRoot(cancellationToken) is CompilationUnitSyntax root &&
                IsInTopLevelStatements(root, location.SourceSpan);
     }
 
@@ -90,7 +91,7 @@ internal sealed class CompilationSessionIndex
         {
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                if (node is SimpleNameSyntax simpleName && Classify(simpleName.Identifier.ValueText) is { } name)
+                if (node is SimpleNameSyntax simpleName && Classify(simpleName) is { } name)
                 {
                     if (!names.TryGetValue(name, out var list))
                     {
@@ -125,8 +126,9 @@ internal sealed class CompilationSessionIndex
         return new CompilationSessionIndex(names, sessionClasses.ToImmutable(), implementsCacheOrStore);
     }
 
-    private static SessionName? Classify(string identifier)
+    private static SessionName? Classify(SimpleNameSyntax name)
     {
+        var identifier = name.Identifier.ValueText;
         switch (identifier)
         {
             case "UseSession":
@@ -150,6 +152,16 @@ internal sealed class CompilationSessionIndex
                 return null;
         }
 
-        return identifier.IndexOf("Cache", StringComparison.OrdinalIgnoreCase) >= 0 ? SessionName.DistributedCache : null;
+        // A registration of an unknown cache (AddStackExchangeRedisCache, AddDistributedSqlServerCache, a library's
+        // own): the name of a called method, not any identifier (a field named _cache says nothing).
+        return identifier.IndexOf("Cache", StringComparison.Ordinal) >= 0 && IsCalledName(name) ? SessionName.DistributedCache : null;
     }
+
+    private static bool IsCalledName(SimpleNameSyntax name) => name.Parent switch
+    {
+        InvocationExpressionSyntax invocation => invocation.Expression == name,
+        MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } memberAccess =>
+            memberAccess.Name == name && invocation.Expression == memberAccess,
+        _ => false,
+    };
 }

@@ -212,4 +212,18 @@ public class SessionDeclarationAnalyzerTests
             """,
             Verify.Diagnostic(DiagnosticDescriptors.SessionClassNotGeneratable).WithLocation(0).WithArguments(
                 "CartSession", "a static class has no instances, but the session class is created per request; remove 'static'"));
+
+    [Fact]
+    public Task Names_close_to_reserved_ones_are_fine() =>
+        Verify.VerifyWithGeneratorAsync("""
+            using TypedSession;
+
+            [Session]
+            public partial class CartSession
+            {
+                [SessionKey("Id")] public partial string? CartId { get; set; }
+                public partial int RemoveCount { get; set; }
+                public partial bool Cleared { get; set; }
+            }
+            """);
 }

@@ -305,4 +305,56 @@ public class SessionRegistrationAnalyzerTests
                 """,
             },
             OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Cache_words_that_register_nothing_do_not_silence_SESS014() =>
+        Verify.VerifyAsync(
+            new[]
+            {
+                """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddOutputCache();
+                builder.Services.{|#0:AddSession()|};
+                var app = builder.Build();
+                app.UseOutputCache();
+                app.UseSession();
+                app.Run();
+
+                public partial class Program;
+                """,
+                """
+                public class PriceList
+                {
+                    private readonly Dictionary<string, decimal> _cache = new();
+                    public decimal? CachedPrice(string sku) => _cache.TryGetValue(sku, out var price) ? price : null;
+                }
+                """,
+            },
+            OutputKind.ConsoleApplication,
+            Verify.Diagnostic(DiagnosticDescriptors.DistributedCacheMissing).WithLocation(0));
+
+    [Fact]
+    public Task A_cache_registered_in_another_file_silences_SESS014() =>
+        Verify.VerifyAsync(
+            new[]
+            {
+                """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddSession();
+                builder.Services.AddInfrastructure();
+                var app = builder.Build();
+                app.UseSession();
+                app.Run();
+                """,
+                """
+                public static class Infrastructure
+                {
+                    public static IServiceCollection AddInfrastructure(this IServiceCollection services) =>
+                        services.AddCompanyRedisCache("redis:6379");
+
+                    private static IServiceCollection AddCompanyRedisCache(this IServiceCollection services, string endpoint) => services;
+                }
+                """,
+            },
+            OutputKind.ConsoleApplication);
 }
