@@ -57,7 +57,9 @@ public sealed class TamperedCookieTests
             }
             chars[position] = replacement;
             var tampered = new string(chars);
-            // A change in base64's unused trailing bits decodes to the very same bytes: that is the same cookie.
+            // A change in base64's unused trailing bits, or in the case of a percent-escape's hex digits ("%2B" and
+            // "%2b" are both '+'; the cookie value is URL-encoded on the wire), decodes to the very same bytes: that
+            // is the same cookie, not a tampered one.
             if (!SameBytes(tampered, valid))
             {
                 cookies.Add(tampered);
@@ -89,8 +91,9 @@ public sealed class TamperedCookieTests
 
     private static bool SameBytes(string cookie, string original)
     {
-        static byte[]? Decode(string text)
+        static byte[]? Decode(string wireText)
         {
+            var text = Uri.UnescapeDataString(wireText);
             var padded = text.PadRight(text.Length + (4 - text.Length % 4) % 4, '=');
             var buffer = new byte[padded.Length];
             return Convert.TryFromBase64String(padded, buffer, out var written) ? buffer[..written] : null;
