@@ -5,11 +5,14 @@ using TypedSession.Benchmarks.Interleaved;
 
 // `dotnet run -c Release --project tests/TypedSession.Benchmarks -- --filter '*'` runs every benchmark with
 // BenchmarkDotNet; `-- interleaved accessors|compilation [rounds]` runs the same classes interleaved (for a busy
-// machine); `-- analyzer-telemetry [rounds]` prints the analyzers' share as the compiler's own telemetry reports it.
+// machine); `-- analyzer-telemetry [rounds] [sizes...]` prints the analyzers' share as the compiler's own telemetry reports it.
 switch (args)
 {
     case ["analyzer-telemetry", .. var rest]:
-        await AnalyzerTelemetryReport.RunAsync(Console.Out, Rounds(rest, 5));
+        await AnalyzerTelemetryReport.RunAsync(
+            Console.Out,
+            Rounds(rest.Take(1).ToArray(), 5),
+            rest.Length > 1 ? [.. rest.Skip(1).Select(int.Parse)] : [10, 100, 1000]);
         return;
     case ["interleaved", "accessors", .. var rest]:
         InterleavedRunner.Run(

@@ -11,7 +11,7 @@ namespace TypedSession.Benchmarks.Compilation;
 public static class AnalyzerTelemetryReport
 {
     /// <summary>Measures each project size <paramref name="rounds"/> times (after one warm-up) and prints a Markdown table of medians.</summary>
-    public static async Task RunAsync(TextWriter output, int rounds)
+    public static async Task RunAsync(TextWriter output, int rounds, IReadOnlyList<int> sizes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         var analyzers = TypedSessionAnalyzers.CreateAll();
@@ -24,13 +24,13 @@ public static class AnalyzerTelemetryReport
         output.WriteLine();
         output.WriteLine("| session classes | compile + emit (median ms) | analyzers' execution time (median ms) | share | slowest analyzer | analyzer diagnostics |");
         output.WriteLine("|---:|---:|---:|---:|---|---:|");
-        foreach (var sessionClasses in new[] { 10, 100, 1000 })
+        foreach (var sessionClasses in sizes)
         {
             var project = AnalyzedProject.Create(sessionClasses);
             var compileTimes = new List<double>();
             var analyzerTimes = new List<double>();
             var perAnalyzer = new Dictionary<string, List<double>>();
-            var reported = 0;
+            var reported = "0";
             for (var round = 0; round <= rounds; round++)
             {
                 var stopwatch = Stopwatch.StartNew();
@@ -44,7 +44,8 @@ public static class AnalyzerTelemetryReport
                     new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
                 var withAnalyzers = project.CreateCompilation().WithAnalyzers(analyzers, options);
                 // The synthetic project is correct code: any diagnostic here is a false positive worth a look.
-                reported = (await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false)).Length;
+                var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+                reported = diagnostics.IsEmpty ? "0" : $"{diagnostics.Length} ({string.Join(", ", diagnostics.Select(d => d.Id).Distinct())})";
                 var total = 0.0;
                 foreach (var analyzer in analyzers)
                 {

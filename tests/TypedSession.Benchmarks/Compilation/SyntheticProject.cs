@@ -109,7 +109,7 @@ public sealed class SyntheticProject
         program.AppendLine();
         program.AppendLine("var builder = WebApplication.CreateBuilder(args);");
         program.AppendLine("builder.Services.AddDistributedMemoryCache();");
-        program.AppendLine("builder.Services.AddSession();");
+        program.AppendLine("builder.Services.AddSession(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);");
         for (var i = 0; i < sessionClassCount; i++)
         {
             program.AppendLine($"builder.Services.AddTypedSession<Session{i}>();");
