@@ -1,7 +1,9 @@
+using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using TypedSession.Codecs;
 using TypedSession.Stores;
 
@@ -44,6 +46,9 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     private Dictionary<string, byte[]> _values = new(StringComparer.Ordinal);
     private HashSet<string>? _changed;
     private HashSet<string>? _removed;
+
+    // UTF-8 bytes of all keys and values, for the size budget; -1 until a write needs it, so that requests that only
+    // read never measure the session.
     private long _size;
     private bool _dirty;
     private bool _replaceAll;
@@ -159,7 +164,28 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
 
     private string CurrentId => _id ??= SessionIds.IdOf(_storeKey);
 
+    private long Size
+    {
+        get
+        {
+            if (_size < 0)
+            {
+                long size = 0;
+                foreach (var (key, value) in _values)
+                {
+                    size += Encoding.UTF8.GetByteCount(key) + value.Length;
+                }
+                _size = size;
+            }
+            return _size;
+        }
+    }
+
     private string LogHash => _logHash ??= SessionIds.LogHashOf(CurrentId);
+
+    // The log hash costs two SHA-256 computations: the routine per-request events (Debug, and Information for new
+    // sessions) compute it only when their level is on, so that a request pays for logging only when it logs.
+    private bool Logs(LogLevel level) => _engine.Logger.IsEnabled(level);
 
     /// <inheritdoc />
     public bool TryGetValue(string key, [NotNullWhen(true)] out byte[]? value)
@@ -182,9 +208,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
 
         var previous = _values.TryGetValue(key, out var old) ? keyBytes + old.Length : 0;
-        var size = _size - previous + keyBytes + value.Length;
+        var current = Size;
+        var size = current - previous + keyBytes + value.Length;
         var limit = _engine.Options.MaxSessionBytes;
-        if (size > limit && size > _size)
+        if (size > limit && size > current)
         {
             throw new SessionTooLargeException(key, value.Length, size, limit);
         }
@@ -210,7 +237,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         {
             return;
         }
-        _size -= Encoding.UTF8.GetByteCount(key) + old.Length;
+        _size = Size - (Encoding.UTF8.GetByteCount(key) + old.Length);
         if (!_replaceAll)
         {
             _changed?.Remove(key);
@@ -473,7 +500,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         if (entry is null)
         {
             _engine.Metrics.Load("missing", Stopwatch.GetElapsedTime(started));
-            SessionEngineLog.Missing(_engine.Logger, LogHash);
+            if (Logs(LogLevel.Debug))
+            {
+                SessionEngineLog.Missing(_engine.Logger, LogHash);
+            }
             _keyMayHaveEntry = false;
             StartNew(staleEntry: false);
             return;
@@ -487,26 +517,30 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         if (expiredBecause is not null)
         {
             _engine.Metrics.Load("expired", Stopwatch.GetElapsedTime(started));
-            SessionEngineLog.Expired(_engine.Logger, LogHash, expiredBecause);
+            if (Logs(LogLevel.Information))
+            {
+                SessionEngineLog.Expired(_engine.Logger, LogHash, expiredBecause);
+            }
             StartNew(staleEntry: true);
             return;
         }
 
-        var values = new Dictionary<string, byte[]>(entry.Values.Count, StringComparer.Ordinal);
-        long size = 0;
-        foreach (var (key, value) in entry.Values)
-        {
-            values[key] = value;
-            size += Encoding.UTF8.GetByteCount(key) + value.Length;
-        }
+        // The store hands the entry over (ITypedSessionStore.LoadAsync): its dictionary becomes the session's unless it
+        // compares keys differently.
+        var values = entry.Values is Dictionary<string, byte[]> owned && ReferenceEquals(owned.Comparer, StringComparer.Ordinal)
+            ? owned
+            : new Dictionary<string, byte[]>(entry.Values, StringComparer.Ordinal);
         _values = values;
-        _size = size;
+        _size = -1;
         _createdAt = entry.CreatedAt;
         _refreshedAt = entry.RefreshedAt;
         _isNew = false;
         _state = LoadState.Loaded;
         _engine.Metrics.Load("found", Stopwatch.GetElapsedTime(started));
-        SessionEngineLog.Loaded(_engine.Logger, LogHash, values.Count);
+        if (Logs(LogLevel.Debug))
+        {
+            SessionEngineLog.Loaded(_engine.Logger, LogHash, values.Count);
+        }
     }
 
     // A fresh, empty, available session. staleEntry: an expired or unreadable entry still sits under the key, so the
@@ -658,24 +692,28 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     {
         var now = _engine.Time.GetUtcNow();
         var replaceAll = _replaceAll;
-        var changed = new Dictionary<string, byte[]>(replaceAll ? 0 : _changed?.Count ?? 0, StringComparer.Ordinal);
+        IReadOnlyDictionary<string, byte[]> changed = ReadOnlyDictionary<string, byte[]>.Empty;
         long bytes = 0;
         if (replaceAll)
         {
-            bytes = _size;
+            bytes = Size;
         }
-        else if (_changed is not null)
+        else if (_changed is { Count: > 0 })
         {
+            var changedValues = new Dictionary<string, byte[]>(_changed.Count, StringComparer.Ordinal);
             foreach (var key in _changed)
             {
                 var value = _values[key];
-                changed[key] = value;
+                changedValues[key] = value;
                 bytes += Encoding.UTF8.GetByteCount(key) + value.Length;
             }
+            changed = changedValues;
         }
         var removed = replaceAll || _removed is null ? (IReadOnlyCollection<string>)[] : [.. _removed];
+        // The session's own dictionary, not a copy: the store reads it only until the returned task completes
+        // (SessionCommit.Values), and nothing in this request changes it before then.
         var commit = new SessionCommit(
-            new Dictionary<string, byte[]>(_values, StringComparer.Ordinal),
+            _values,
             changed,
             removed,
             replaceAll,
@@ -704,11 +742,14 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
 
         _engine.Metrics.Commit(bytes);
-        if (_isNew && replaceAll && storeKey == _storeKey)
+        if (_isNew && replaceAll && storeKey == _storeKey && Logs(LogLevel.Information))
         {
             SessionEngineLog.Started(_engine.Logger, LogHash);
         }
-        SessionEngineLog.Committed(_engine.Logger, LogHash, changed.Count, removed.Count, replaceAll, bytes);
+        if (Logs(LogLevel.Debug))
+        {
+            SessionEngineLog.Committed(_engine.Logger, LogHash, changed.Count, removed.Count, replaceAll, bytes);
+        }
         _dirty = false;
         _replaceAll = false;
         _staleEntry = false;
@@ -740,7 +781,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
         _refreshedAt = now;
         _engine.Metrics.Refresh();
-        SessionEngineLog.Refreshed(_engine.Logger, LogHash);
+        if (Logs(LogLevel.Debug))
+        {
+            SessionEngineLog.Refreshed(_engine.Logger, LogHash);
+        }
     }
 
     private async Task DeleteAsync(string storeKey, CancellationToken cancellationToken)

@@ -16,6 +16,11 @@ public interface ITypedSessionStore
     /// Loads the session stored under <paramref name="storeKey"/>, or returns <see langword="null"/> when there is
     /// none or it has expired.
     /// </summary>
+    /// <remarks>
+    /// The engine takes the returned <see cref="SessionEntry.Values"/> over as the request's working copy when it is a
+    /// <see cref="Dictionary{TKey, TValue}"/> with <see cref="StringComparer.Ordinal"/> keys (it copies anything
+    /// else): return a dictionary of the store's own making, never one the store keeps.
+    /// </remarks>
     /// <exception cref="CorruptSessionEntryException">The entry exists but cannot be read.</exception>
     Task<SessionEntry?> LoadAsync(string storeKey, CancellationToken cancellationToken);
 

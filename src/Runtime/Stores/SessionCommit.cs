@@ -1,7 +1,11 @@
 namespace TypedSession.Stores;
 
 /// <summary>What one request changed in a session, and the session as the request leaves it.</summary>
-/// <param name="Values">Every value of the session after this request's changes: what a blob store writes.</param>
+/// <param name="Values">
+/// Every value of the session after this request's changes: what a blob store writes. It is the session's own
+/// dictionary, valid until the store's <see cref="ITypedSessionStore.CommitAsync"/> task completes: a store that keeps
+/// values beyond that copies them.
+/// </param>
 /// <param name="Changed">The keys this request set, with their new values: what a per-key store writes.</param>
 /// <param name="Removed">The keys this request removed.</param>
 /// <param name="ReplaceAll">

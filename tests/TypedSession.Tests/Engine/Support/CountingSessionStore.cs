@@ -60,7 +60,8 @@ public sealed class CountingSessionStore(ITypedSessionStore inner) : ITypedSessi
         Interlocked.Increment(ref _commits);
         lock (_commitLog)
         {
-            _commitLog.Add((storeKey, commit));
+            // The commit's values are the session's live dictionary (valid during the call only): keep a snapshot.
+            _commitLog.Add((storeKey, commit with { Values = new Dictionary<string, byte[]>(commit.Values, StringComparer.Ordinal) }));
         }
         return Inner.CommitAsync(storeKey, commit, cancellationToken);
     }
