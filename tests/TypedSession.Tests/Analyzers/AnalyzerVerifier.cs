@@ -27,10 +27,21 @@ internal static class AnalyzerVerifier<TAnalyzer>
     /// Verifies <paramref name="source"/> with TypedSession's source generator running first, as in a real build, so
     /// that partial properties have their generated implementations.
     /// </summary>
-    public static Task VerifyWithGeneratorAsync(string source, params DiagnosticResult[] expected)
+    public static Task VerifyWithGeneratorAsync(string source, params DiagnosticResult[] expected) =>
+        VerifyWithGeneratorAsync(new[] { source }, expected);
+
+    /// <summary>
+    /// Verifies the files <paramref name="sources"/> (<c>File0.cs</c>, <c>File1.cs</c>, ... in that order) with
+    /// TypedSession's source generator running first.
+    /// </summary>
+    public static Task VerifyWithGeneratorAsync(string[] sources, params DiagnosticResult[] expected)
     {
         var test = new Test { RunSessionGenerator = true, TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck };
-        test.TestState.Sources.Add(("/0/File0.cs", source));
+        for (var i = 0; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(($"/0/File{i}.cs", sources[i]));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -13,7 +12,8 @@ namespace TypedSession.Generator.Analyzers.Declarations;
 /// SESS001-SESS006: explains every <c>[Session]</c> declaration the generator cannot serve. The rules are the
 /// generator's own (<see cref="SessionClassInspector"/>), so the analyzer reports exactly what the generator skips or
 /// implements as a throwing accessor. Keys are also compared across the compilation's session classes (SESS004),
-/// which share the request's one <c>ISession</c>.
+/// which share the request's one <c>ISession</c>; each class is inspected once for both (<see cref="SessionClassInspections"/>),
+/// and the cross-class finding is still reported inside the class it is about, where the IDE shows it as the file is edited.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
@@ -35,28 +35,26 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var knownTypes = new KnownTypeSymbols(start.Compilation);
-            if (knownTypes.SessionAttribute is null)
+            if (knownTypes.SessionAttribute is not { } sessionAttribute)
             {
                 return;
             }
 
-            var keys = new SessionKeyIndexCache(start.Compilation, knownTypes);
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, knownTypes, keys), SymbolKind.NamedType);
+            var inspections = new SessionClassInspections(start.Compilation, knownTypes, sessionAttribute);
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, inspections), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, KnownTypeSymbols knownTypes, SessionKeyIndexCache keys)
+    private static void AnalyzeType(SymbolAnalysisContext context, SessionClassInspections inspections)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var attribute = type.GetAttributes().FirstOrDefault(candidate =>
-            SymbolEqualityComparer.Default.Equals(candidate.AttributeClass, knownTypes.SessionAttribute));
-        if (attribute is null || type.Locations.FirstOrDefault(location => location.IsInSource) is not { } typeLocation)
+        if (inspections.FindSessionAttribute(type) is not { } attribute || FirstSourceLocation(type) is not { } typeLocation)
         {
             return;
         }
 
         var cancellationToken = context.CancellationToken;
-        var inspection = SessionClassInspector.Inspect(type, attribute, knownTypes, cancellationToken);
+        var inspection = inspections.Get(type, attribute, cancellationToken);
         switch (inspection.Problem)
         {
             case SessionClassProblem.None:
@@ -73,7 +71,7 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
 
         foreach (var property in inspection.Properties)
         {
-            var location = property.Property.Locations.FirstOrDefault(candidate => candidate.IsInSource);
+            var location = FirstSourceLocation(property.Property);
             if (location is null)
             {
                 continue;
@@ -105,8 +103,8 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.DuplicateSessionKey, location, property.Property.Name, property.Key, "'" + duplicate.Name + "'"));
             }
-            else if (Encoding(property.TypeClassification) is { } encoding &&
-                     keys.Get(cancellationToken).OtherClassUsing(property.Key, type, encoding) is { } other)
+            else if (property.TypeClassification is { IsSupported: true } &&
+                     inspections.KeyClashes(cancellationToken).OtherClassUsing(property.Property) is { } other)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.DuplicateSessionKey, location, property.Property.Name, property.Key,
@@ -120,14 +118,18 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>
-    /// How a supported type is stored: the codec and the type it handles, or JSON and the type. Two session classes
-    /// may view one key when this is the same (an <c>int</c> and an <c>int?</c>, or an enum over <c>int</c>, share it).
-    /// </summary>
-    private static string? Encoding(PropertyTypeClassification? classification) =>
-        classification is { IsSupported: true, Access: { } access }
-            ? (access.CodecTypeName ?? "json") + "|" + access.UnannotatedTypeName
-            : null;
+    private static Location? FirstSourceLocation(ISymbol symbol)
+    {
+        foreach (var location in symbol.Locations)
+        {
+            if (location.IsInSource)
+            {
+                return location;
+            }
+        }
+
+        return null;
+    }
 
     private static string ClassProblemReason(SessionClassInspection inspection) => inspection.Problem switch
     {
@@ -174,80 +176,4 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
         property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is PropertyDeclarationSyntax declaration
             ? declaration.Type.GetLocation()
             : null;
-
-    /// <summary>The keys of every served property of the compilation's session classes, built once on first need.</summary>
-    private sealed class SessionKeyIndexCache
-    {
-        private readonly Compilation _compilation;
-        private readonly KnownTypeSymbols _knownTypes;
-        private SessionKeyIndex? _index;
-
-        public SessionKeyIndexCache(Compilation compilation, KnownTypeSymbols knownTypes)
-        {
-            _compilation = compilation;
-            _knownTypes = knownTypes;
-        }
-
-        public SessionKeyIndex Get(CancellationToken cancellationToken)
-        {
-            var index = Volatile.Read(ref _index);
-            if (index is not null)
-            {
-                return index;
-            }
-
-            index = SessionKeyIndex.Build(_compilation, _knownTypes, cancellationToken);
-            return Interlocked.CompareExchange(ref _index, index, null) ?? index;
-        }
-    }
-
-    private sealed class SessionKeyIndex
-    {
-        private readonly Dictionary<string, List<(IPropertySymbol Property, string Encoding)>> _byKey;
-
-        private SessionKeyIndex(Dictionary<string, List<(IPropertySymbol Property, string Encoding)>> byKey) => _byKey = byKey;
-
-        /// <summary>A property of another session class stored under <paramref name="key"/> with another encoding, or null.</summary>
-        public IPropertySymbol? OtherClassUsing(string key, INamedTypeSymbol type, string encoding) =>
-            _byKey.TryGetValue(key, out var properties)
-                ? properties.FirstOrDefault(entry => !SymbolEqualityComparer.Default.Equals(entry.Property.ContainingType, type) && entry.Encoding != encoding).Property
-                : null;
-
-        public static SessionKeyIndex Build(Compilation compilation, KnownTypeSymbols knownTypes, CancellationToken cancellationToken)
-        {
-            var byKey = new Dictionary<string, List<(IPropertySymbol, string)>>(System.StringComparer.Ordinal);
-            foreach (var symbol in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
-            {
-                if (symbol is not INamedTypeSymbol type ||
-                    type.GetAttributes().FirstOrDefault(candidate => SymbolEqualityComparer.Default.Equals(candidate.AttributeClass, knownTypes.SessionAttribute)) is not { } attribute ||
-                    SessionClassInspector.FindNonPartialType(type, cancellationToken) is not null)
-                {
-                    continue;
-                }
-
-                var arguments = SessionAttributeArguments.Read(attribute);
-                foreach (var member in type.GetMembers())
-                {
-                    if (member is IPropertySymbol property && !property.IsImplicitlyDeclared && !GeneratedSources.IsGenerated(property) &&
-                        SessionPropertyShape.Check(property) == PropertyShapeProblem.None)
-                    {
-                        if (Encoding(PropertyTypeClassifier.Classify(property.Type, arguments.JsonContext, knownTypes)) is not { } encoding)
-                        {
-                            continue;
-                        }
-
-                        var key = SessionKeyResolver.Resolve(property, arguments.KeyPrefix, knownTypes);
-                        if (!byKey.TryGetValue(key, out var list))
-                        {
-                            byKey[key] = list = new List<(IPropertySymbol, string)>();
-                        }
-
-                        list.Add((property, encoding));
-                    }
-                }
-            }
-
-            return new SessionKeyIndex(byKey);
-        }
-    }
 }

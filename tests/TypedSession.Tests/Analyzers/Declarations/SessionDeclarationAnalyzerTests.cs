@@ -186,6 +186,56 @@ public class SessionDeclarationAnalyzerTests
             Verify.Diagnostic(DiagnosticDescriptors.DuplicateSessionKey).WithLocation(0).WithArguments("UserName", "UserName", "'ProfileSession.UserName' with another type"),
             Verify.Diagnostic(DiagnosticDescriptors.DuplicateSessionKey).WithLocation(1).WithArguments("UserName", "UserName", "'CartSession.UserName' with another type"));
 
+    [Fact]
+    public Task Keys_clashing_across_several_classes_and_files_are_reported_once_per_property() =>
+        Verify.VerifyWithGeneratorAsync(
+            new[]
+            {
+                """
+                using TypedSession;
+
+                [Session]
+                public partial class CartSession
+                {
+                    public partial string? {|#0:Theme|} { get; set; }
+                    public partial int {|#1:Visits|} { get; set; }
+                }
+                """,
+                """
+                using TypedSession;
+
+                [Session]
+                public partial class ProfileSession
+                {
+                    public partial int {|#2:Theme|} { get; set; }
+                }
+
+                [Session]
+                public partial class HistorySession
+                {
+                    // A compatible view of CartSession.Visits, but WishlistSession stores the key as a long.
+                    public partial int? {|#5:Visits|} { get; set; }
+                }
+                """,
+                """
+                using TypedSession;
+
+                [Session]
+                public partial class WishlistSession
+                {
+                    [SessionKey("Theme")] public partial string? {|#3:Look|} { get; set; }
+                    public partial long {|#4:Visits|} { get; set; }
+                }
+                """,
+            },
+            Verify.Diagnostic(DiagnosticDescriptors.DuplicateSessionKey).WithLocation(0).WithArguments("Theme", "Theme", "'ProfileSession.Theme' with another type"),
+            Verify.Diagnostic(DiagnosticDescriptors.DuplicateSessionKey).WithLocation(1).WithArguments("Visits", "Visits", "'WishlistSession.Visits' with another type"),
+            Verify.Diagnostic(DiagnosticDescriptors.DuplicateSessionKey).WithLocation(2).WithArguments("Theme", "Theme", "'CartSession.Theme' with another type"),
+            Verify.Diagnostic(DiagnosticDescriptors.DuplicateSessionKey).WithLocation(3).WithArguments("Look", "Theme", "'ProfileSession.Theme' with another type"),
+            // WishlistSession.Visits clashes with two classes and is reported once, naming the first.
+            Verify.Diagnostic(DiagnosticDescriptors.DuplicateSessionKey).WithLocation(4).WithArguments("Visits", "Visits", "'CartSession.Visits' with another type"),
+            Verify.Diagnostic(DiagnosticDescriptors.DuplicateSessionKey).WithLocation(5).WithArguments("Visits", "Visits", "'WishlistSession.Visits' with another type"));
+
     // SESS005
 
     [Fact]
