@@ -54,19 +54,40 @@ internal static class DiagnosticDescriptors
             "stable serialized form (object, interfaces, delegates, pointers, ref structs, open generics) cannot be stored.",
         helpLinkUri: HelpLinkBase + "SESS003.md");
 
+    private const string DuplicateSessionKeyTitle = "Two session properties share a key";
+    private const string DuplicateSessionKeyMessage = "The property '{0}' uses the session key '{1}', which {2} already uses";
+    private const string DuplicateSessionKeyDescription =
+        "Every [Session] class of an application stores its values in the same ISession. Two properties of one " +
+        "class with the same key overwrite each other. Across classes, a key read with another type (another encoding) " +
+        "decodes garbage or nothing; two classes may share a key only to view the same value with the same type. Give " +
+        "one of them another [SessionKey] or give the class a KeyPrefix.";
+
     /// <summary>SESS004: "The property '{0}' uses the session key '{1}', which {2} already uses".</summary>
     public static readonly DiagnosticDescriptor DuplicateSessionKey = new(
         id: "SESS004",
-        title: "Two session properties share a key",
-        messageFormat: "The property '{0}' uses the session key '{1}', which {2} already uses",
+        title: DuplicateSessionKeyTitle,
+        messageFormat: DuplicateSessionKeyMessage,
         category: DeclarationsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Every [Session] class of an application stores its values in the same ISession. Two properties of one " +
-            "class with the same key overwrite each other. Across classes, a key read with another type (another encoding) " +
-            "decodes garbage or nothing; two classes may share a key only to view the same value with the same type. Give " +
-            "one of them another [SessionKey] or give the class a KeyPrefix.",
+        description: DuplicateSessionKeyDescription,
         helpLinkUri: HelpLinkBase + "SESS004.md");
+
+    /// <summary>
+    /// SESS004 across classes, with the message of <see cref="DuplicateSessionKey"/>: reported once every session class
+    /// of the compilation has been inspected, so it is a compilation-end diagnostic (a build reports it, the editor with
+    /// full solution analysis), while the per-class findings stay live in the editor.
+    /// </summary>
+    public static readonly DiagnosticDescriptor DuplicateSessionKeyAcrossClasses = new(
+        id: "SESS004",
+        title: DuplicateSessionKeyTitle,
+        messageFormat: DuplicateSessionKeyMessage,
+        category: DeclarationsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: DuplicateSessionKeyDescription,
+        helpLinkUri: HelpLinkBase + "SESS004.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>SESS005: "The property '{0}' cannot keep its name: {1}".</summary>
     public static readonly DiagnosticDescriptor ReservedMemberName = new(

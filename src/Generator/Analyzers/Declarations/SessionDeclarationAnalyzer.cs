@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -12,8 +14,8 @@ namespace TypedSession.Generator.Analyzers.Declarations;
 /// SESS001-SESS006: explains every <c>[Session]</c> declaration the generator cannot serve. The rules are the
 /// generator's own (<see cref="SessionClassInspector"/>), so the analyzer reports exactly what the generator skips or
 /// implements as a throwing accessor. Keys are also compared across the compilation's session classes (SESS004),
-/// which share the request's one <c>ISession</c>; each class is inspected once for both (<see cref="SessionClassInspections"/>),
-/// and the cross-class finding is still reported inside the class it is about, where the IDE shows it as the file is edited.
+/// which share the request's one <c>ISession</c>: each class is inspected once, and the same inspections feed the
+/// cross-class key index (<see cref="SessionKeyClashes"/>) at the end of the compilation.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
@@ -24,6 +26,7 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SessionPropertyNotPartial,
         DiagnosticDescriptors.UnsupportedPropertyType,
         DiagnosticDescriptors.DuplicateSessionKey,
+        DiagnosticDescriptors.DuplicateSessionKeyAcrossClasses,
         DiagnosticDescriptors.ReservedMemberName,
         DiagnosticDescriptors.SessionClassNotGeneratable);
 
@@ -40,21 +43,31 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var inspections = new SessionClassInspections(start.Compilation, knownTypes, sessionAttribute);
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, inspections), SymbolKind.NamedType);
+            // Each class is inspected once, in its own symbol action, when the compiler has bound it; the key index
+            // is built from those inspections at the end instead of binding every class again from the first one.
+            var inspections = new ConcurrentQueue<SessionClassInspection>();
+            start.RegisterSymbolAction(
+                symbolContext => AnalyzeType(symbolContext, sessionAttribute, knownTypes, inspections),
+                SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(end => ReportKeyClashes(end, inspections));
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, SessionClassInspections inspections)
+    private static void AnalyzeType(
+        SymbolAnalysisContext context,
+        INamedTypeSymbol sessionAttribute,
+        KnownTypeSymbols knownTypes,
+        ConcurrentQueue<SessionClassInspection> inspections)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (inspections.FindSessionAttribute(type) is not { } attribute || FirstSourceLocation(type) is not { } typeLocation)
+        if (FindAttribute(type, sessionAttribute) is not { } attribute || FirstSourceLocation(type) is not { } typeLocation)
         {
             return;
         }
 
         var cancellationToken = context.CancellationToken;
-        var inspection = inspections.Get(type, attribute, cancellationToken);
+        var inspection = SessionClassInspector.Inspect(type, attribute, knownTypes, cancellationToken);
+        inspections.Enqueue(inspection);
         switch (inspection.Problem)
         {
             case SessionClassProblem.None:
@@ -103,19 +116,76 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.DuplicateSessionKey, location, property.Property.Name, property.Key, "'" + duplicate.Name + "'"));
             }
-            else if (property.TypeClassification is { IsSupported: true } &&
-                     inspections.KeyClashes(cancellationToken).OtherClassUsing(property.Property) is { } other)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.DuplicateSessionKey, location, property.Property.Name, property.Key,
-                    "'" + other.ContainingType.Name + "." + other.Name + "' with another type"));
-            }
 
             if (property.ReservedNameCollision is { } collision)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReservedMemberName, location, property.Property.Name, collision));
             }
         }
+    }
+
+    /// <summary>
+    /// SESS004 across classes, for the properties the per-class action reported on (classes without a class problem,
+    /// properties without a shape problem or a duplicate key within their class), once each.
+    /// </summary>
+    private static void ReportKeyClashes(CompilationAnalysisContext context, ConcurrentQueue<SessionClassInspection> inspections)
+    {
+        if (inspections.Count < 2)
+        {
+            return;
+        }
+
+        // Source order, so that the class a diagnostic names does not depend on which thread inspected first.
+        var ordered = inspections.ToArray();
+        Array.Sort(ordered, CompareBySource);
+        var clashes = SessionKeyClashes.Build(ordered);
+        if (clashes.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var inspection in ordered)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (inspection.Problem != SessionClassProblem.None)
+            {
+                continue;
+            }
+
+            foreach (var property in inspection.Properties)
+            {
+                if (property.DuplicateKeyOf is null &&
+                    clashes.OtherClassUsing(property.Property) is { } other &&
+                    FirstSourceLocation(property.Property) is { } location)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.DuplicateSessionKeyAcrossClasses, location, property.Property.Name, property.Key,
+                        "'" + other.ContainingType.Name + "." + other.Name + "' with another type"));
+                }
+            }
+        }
+    }
+
+    private static int CompareBySource(SessionClassInspection left, SessionClassInspection right)
+    {
+        var leftLocation = FirstSourceLocation(left.Type);
+        var rightLocation = FirstSourceLocation(right.Type);
+        var byPath = string.CompareOrdinal(leftLocation?.SourceTree?.FilePath, rightLocation?.SourceTree?.FilePath);
+        return byPath != 0 ? byPath : (leftLocation?.SourceSpan.Start ?? 0).CompareTo(rightLocation?.SourceSpan.Start ?? 0);
+    }
+
+    /// <summary>The <c>[Session]</c> attribute of <paramref name="type"/>, or null: one symbol comparison per attribute.</summary>
+    private static AttributeData? FindAttribute(INamedTypeSymbol type, INamedTypeSymbol sessionAttribute)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, sessionAttribute))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
     }
 
     private static Location? FirstSourceLocation(ISymbol symbol)

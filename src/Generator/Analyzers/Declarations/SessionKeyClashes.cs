@@ -16,12 +16,15 @@ internal sealed class SessionKeyClashes
 
     private SessionKeyClashes(Dictionary<IPropertySymbol, IPropertySymbol> clashes) => _clashes = clashes;
 
+    /// <summary>True when no two classes store a key differently.</summary>
+    public bool IsEmpty => _clashes.Count == 0;
+
     /// <summary>
     /// A property of another session class stored under the key of <paramref name="property"/> with another encoding
     /// (the first one found), or null.
     /// </summary>
     public IPropertySymbol? OtherClassUsing(IPropertySymbol property) =>
-        _clashes.Count != 0 && _clashes.TryGetValue(property, out var other) ? other : null;
+        _clashes.TryGetValue(property, out var other) ? other : null;
 
     /// <summary>Compares the keys of every served property of <paramref name="inspections"/>, in their order.</summary>
     public static SessionKeyClashes Build(IReadOnlyList<SessionClassInspection> inspections)
