@@ -13,6 +13,8 @@ public sealed partial class SessionGenerator
         private const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
         private const int FlagsPerField = 64;
         private const string JsonTypeInfoHolder = "__JsonTypeInfo";
+        private const string JsonCodecHolder = "__JsonCodecs";
+        private const string JsonCodecTypeHolder = "__JsonCodecTypes";
 
         private static readonly string GeneratedCodeAttribute =
             $"[global::System.CodeDom.Compiler.GeneratedCode(\"TypedSession.Generator\", \"{typeof(SessionGenerator).Assembly.GetName().Version}\")]";
@@ -102,6 +104,7 @@ public sealed partial class SessionGenerator
             if (hasJson)
             {
                 WriteJsonTypeInfoHolder(writer, spec);
+                WriteJsonCodecHolders(writer, spec);
             }
         }
 
@@ -131,6 +134,53 @@ public sealed partial class SessionGenerator
                     // The System.Text.Json generator's output of this compilation is invisible to this generator, so
                     // the metadata is looked up by type; [JsonSerializable] on the context guarantees it is there.
                     writer.WriteLine($"    ({JsonTypeInfo}<{access.StoredTypeName}>){access.JsonContextTypeName}.Default.GetTypeInfo(typeof({access.UnannotatedTypeName}))!;");
+                }
+            }
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        // Plain objects get a codec of their own, created once over the context's metadata and kept in a static
+        // readonly field; the codec classes sit in a holder of their own so that their names cannot meet a field's.
+        private static void WriteJsonCodecHolders(SourceWriter writer, SessionClassSpec spec)
+        {
+            var hasCodec = false;
+            foreach (var property in spec.Properties)
+            {
+                hasCodec |= property.Access is { JsonObject: not null };
+            }
+            if (!hasCodec)
+            {
+                return;
+            }
+
+            writer.WriteLine(GeneratedCodeAttribute);
+            writer.WriteLine($"private static class {JsonCodecHolder}");
+            writer.OpenBlock();
+            foreach (var property in spec.Properties)
+            {
+                if (property.Access is { JsonObject: not null })
+                {
+                    writer.WriteLine($"public static readonly {JsonCodecTypeHolder}.{CodecClassName(property)} {property.Name} = new({TypeInfoExpression(property)});");
+                }
+            }
+            writer.CloseBlock();
+            writer.WriteLine();
+
+            writer.WriteLine(GeneratedCodeAttribute);
+            writer.WriteLine($"private static class {JsonCodecTypeHolder}");
+            writer.OpenBlock();
+            var first = true;
+            foreach (var property in spec.Properties)
+            {
+                if (property.Access is { JsonObject: { } shape })
+                {
+                    if (!first)
+                    {
+                        writer.WriteLine();
+                    }
+                    first = false;
+                    JsonObjectCodecEmitter.Write(writer, CodecClassName(property), shape, GeneratedCodeAttribute);
                 }
             }
             writer.CloseBlock();
@@ -260,7 +310,7 @@ public sealed partial class SessionGenerator
                     var readNullable = $"{SessionValues}.ReadNullable<{access.CodecTypeName}, {access.StoredTypeName}>(RawSession, {key})";
                     return access.EnumTypeName is { } nullableEnumType ? $"({nullableEnumType}?){readNullable}" : readNullable;
                 default:
-                    return $"{SessionValues}.ReadJson<{access.StoredTypeName}>(RawSession, {key}, {TypeInfoExpression(property)})";
+                    return $"{SessionValues}.ReadJson<{access.StoredTypeName}>(RawSession, {key}, {JsonMetadataExpression(property, access)})";
             }
         }
 
@@ -276,9 +326,14 @@ public sealed partial class SessionGenerator
                     var nullableValue = access.EnumTypeName is null ? "value" : $"({access.StoredTypeName}?)value";
                     return $"{SessionValues}.WriteNullable<{access.CodecTypeName}, {access.StoredTypeName}>(RawSession, {key}, {nullableValue});";
                 default:
-                    return $"{SessionValues}.WriteJson<{access.StoredTypeName}>(RawSession, {key}, value, {TypeInfoExpression(property)});";
+                    return $"{SessionValues}.WriteJson<{access.StoredTypeName}>(RawSession, {key}, value, {JsonMetadataExpression(property, access)});";
             }
         }
+
+        private static string JsonMetadataExpression(SessionPropertySpec property, ValueAccessSpec access) =>
+            access.JsonObject is null ? TypeInfoExpression(property) : $"{JsonCodecHolder}.{property.Name}";
+
+        private static string CodecClassName(SessionPropertySpec property) => property.MetadataName + "Codec";
 
         private static string TypeInfoExpression(SessionPropertySpec property) => $"{JsonTypeInfoHolder}.{property.MetadataName}";
 

@@ -130,7 +130,7 @@ public sealed partial class SessionGenerator
                 SetterKeyword: setterKeyword,
                 GetterAccessibility: getterAccessibility,
                 SetterAccessibility: setterAccessibility,
-                Access: inspection.IsServable ? inspection.TypeClassification!.Value.Access : null,
+                Access: inspection.IsServable ? JsonObjectShapeParser.WithObjectShape(inspection.TypeClassification!.Value.Access!, type, cancellationToken) : null,
                 UnservableReason: inspection.IsServable ? null : inspection.UnservableReason,
                 EmitRemover: inspection.EmitRemover);
         }

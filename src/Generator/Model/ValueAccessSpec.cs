@@ -28,4 +28,11 @@ internal sealed record ValueAccessSpec(
     string UnannotatedTypeName,
     string? EnumTypeName,
     string? JsonContextTypeName,
-    string? JsonTypeInfoPropertyName);
+    string? JsonTypeInfoPropertyName)
+{
+    /// <summary>
+    /// For JSON, the shape of a plain object the generated code reads and writes with a codec of its own; null when
+    /// System.Text.Json's metadata handles the type alone.
+    /// </summary>
+    public JsonObjectShapeSpec? JsonObject { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -80,6 +81,37 @@ public static class SessionValues
         {
             return default;
         }
+        return Deserialize(session, key, bytes, typeInfo);
+    }
+
+    /// <summary>
+    /// Reads an object stored as UTF-8 JSON with its generated codec, which leaves anything it does not expect to
+    /// System.Text.Json: <see langword="default"/> when the key is missing or the JSON does not fit the type.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static T? ReadJson<T>(ISession session, string key, JsonObjectCodec<T> codec)
+    {
+        if (!session.TryGetValue(key, out var bytes))
+        {
+            return default;
+        }
+        return codec.TryDecode(bytes, out var value) ? value : Deserialize(session, key, bytes, codec.TypeInfo);
+    }
+
+    /// <summary>Stores an object as UTF-8 JSON with its generated codec; a <see langword="null"/> value removes the key.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static void WriteJson<T>(ISession session, string key, T? value, JsonObjectCodec<T> codec)
+    {
+        if (value is null)
+        {
+            session.Remove(key);
+            return;
+        }
+        session.Set(key, codec.Encode(value));
+    }
+
+    private static T? Deserialize<T>(ISession session, string key, byte[] bytes, JsonTypeInfo<T> typeInfo)
+    {
         try
         {
             return JsonSerializer.Deserialize(bytes, typeInfo);

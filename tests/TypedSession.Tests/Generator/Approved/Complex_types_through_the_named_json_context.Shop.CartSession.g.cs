@@ -33,6 +33,71 @@ namespace Shop
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
+        private static class __JsonCodecs
+        {
+            public static readonly __JsonCodecTypes.LastAddedCodec LastAdded = new(__JsonTypeInfo.LastAdded);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
+        private static class __JsonCodecTypes
+        {
+            [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
+            public sealed class LastAddedCodec : global::TypedSession.Codecs.JsonObjectCodec<global::Shop.Item>
+            {
+                public LastAddedCodec(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Item> typeInfo)
+                    : base(typeInfo, new global::TypedSession.Codecs.JsonObjectMember[]
+                    {
+                        new("Name", null, typeof(string)),
+                        new("Quantity", null, typeof(int)),
+                    })
+                {
+                }
+
+                protected override bool TryWriteProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Item value)
+                {
+                    global::TypedSession.Codecs.JsonMemberValues.Write(writer, Name(0), value.Name);
+                    global::TypedSession.Codecs.JsonMemberValues.Write(writer, Name(1), value.Quantity);
+                    return true;
+                }
+
+                protected override bool TryReadProperties(ref global::System.Text.Json.Utf8JsonReader reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Shop.Item value)
+                {
+                    value = default!;
+                    string? member0 = default;
+                    int member1 = default;
+                    var read = 0UL;
+                    var next = 0;
+                    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                    {
+                        var member = MatchName(ref reader, next);
+                        if (member < 0 || (read & (1UL << member)) != 0UL || !reader.Read())
+                        {
+                            return false;
+                        }
+                        var valid = member switch
+                        {
+                            0 => global::TypedSession.Codecs.JsonMemberValues.TryRead(ref reader, out member0),
+                            1 => global::TypedSession.Codecs.JsonMemberValues.TryRead(ref reader, out member1),
+                            _ => false,
+                        };
+                        if (!valid)
+                        {
+                            return false;
+                        }
+                        read |= 1UL << member;
+                        next = member + 1;
+                    }
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject || read != 0x3UL)
+                    {
+                        return false;
+                    }
+                    value = new global::Shop.Item(member0!, member1);
+                    return true;
+                }
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         private CartSession(global::Microsoft.AspNetCore.Http.ISession session) : base(session)
         {
         }
@@ -82,14 +147,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x2UL) == 0UL)
                 {
-                    __LastAdded = global::TypedSession.Codecs.SessionValues.ReadJson<global::Shop.Item>(RawSession, "LastAdded", __JsonTypeInfo.LastAdded);
+                    __LastAdded = global::TypedSession.Codecs.SessionValues.ReadJson<global::Shop.Item>(RawSession, "LastAdded", __JsonCodecs.LastAdded);
                     __loaded0 |= 0x2UL;
                 }
                 return __LastAdded;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.WriteJson<global::Shop.Item>(RawSession, "LastAdded", value, __JsonTypeInfo.LastAdded);
+                global::TypedSession.Codecs.SessionValues.WriteJson<global::Shop.Item>(RawSession, "LastAdded", value, __JsonCodecs.LastAdded);
                 __LastAdded = value;
                 __loaded0 |= 0x2UL;
             }

@@ -1,0 +1,187 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace TypedSession.Codecs;
+
+/// <summary>
+/// The base of the JSON codec the generator writes for a session property whose type is a plain object (a record or
+/// class of simple members): it writes with a reused <see cref="Utf8JsonWriter"/> and reads with
+/// <see cref="Utf8JsonReader"/>, calling the type's constructor directly, where System.Text.Json's metadata-driven
+/// serializer spends most of a small value's time. The bytes are System.Text.Json's own: when first used, the codec
+/// compares the JSON context's metadata with the members it was generated for (names, order, converters, options),
+/// and if anything differs, it leaves every read and write of the type to <see cref="JsonSerializer"/> with
+/// <see cref="TypeInfo"/>. A read it does not expect (another property order is fine; an unknown or repeated
+/// property, a missing one, another token type, comments) is also left to <see cref="JsonSerializer"/>, over the same
+/// bytes, so it accepts and rejects what System.Text.Json does. Used by generated code.
+/// </summary>
+/// <typeparam name="T">The object type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class JsonObjectCodec<T>
+{
+    private readonly JsonEncodedText[] names = [];
+    private readonly byte[][] utf8Names = [];
+
+    /// <summary>Checks <paramref name="typeInfo"/> against <paramref name="members"/> and prepares the property names.</summary>
+    /// <param name="typeInfo">The JSON context's metadata for <typeparamref name="T"/>.</param>
+    /// <param name="members">The members the derived codec reads and writes, in the order it writes them.</param>
+    protected JsonObjectCodec(JsonTypeInfo<T> typeInfo, JsonObjectMember[] members)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        ArgumentNullException.ThrowIfNull(members);
+        TypeInfo = typeInfo;
+        if (ExpectedNames(typeInfo, members) is not { } expected)
+        {
+            return;
+        }
+        names = new JsonEncodedText[expected.Length];
+        utf8Names = new byte[expected.Length][];
+        for (var i = 0; i < expected.Length; i++)
+        {
+            // What System.Text.Json precomputes for each property: the name escaped by the options' encoder.
+            names[i] = JsonEncodedText.Encode(expected[i], typeInfo.Options.Encoder);
+            utf8Names[i] = Encoding.UTF8.GetBytes(expected[i]);
+        }
+        IsFastPathEnabled = true;
+    }
+
+    /// <summary>The JSON context's metadata, used for every value the codec leaves to <see cref="JsonSerializer"/>.</summary>
+    public JsonTypeInfo<T> TypeInfo { get; }
+
+    /// <summary>Whether the context's metadata matched the generated members, so that the codec reads and writes itself.</summary>
+    internal bool IsFastPathEnabled { get; }
+
+    /// <summary>Encodes <paramref name="value"/> as System.Text.Json would with <see cref="TypeInfo"/>.</summary>
+    public byte[] Encode(T value)
+    {
+        if (!IsFastPathEnabled)
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo);
+        }
+        var buffer = JsonObjectWriteBuffer.Rent(TypeInfo.Options.Encoder);
+        var writer = buffer.Writer;
+        writer.WriteStartObject();
+        if (!TryWriteProperties(writer, value))
+        {
+            buffer.Return();
+            return JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo);
+        }
+        writer.WriteEndObject();
+        var bytes = buffer.ToArray();
+        buffer.Return();
+        return bytes;
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="utf8Json"/> when it has the shape the codec expects; otherwise returns
+    /// <see langword="false"/>, and the caller leaves the bytes to <see cref="JsonSerializer"/> with <see cref="TypeInfo"/>.
+    /// </summary>
+    public bool TryDecode(ReadOnlySpan<byte> utf8Json, [MaybeNullWhen(false)] out T value)
+    {
+        if (IsFastPathEnabled)
+        {
+            try
+            {
+                // Default reader options: no comments, no trailing commas. JSON that needs the context's options to be
+                // read goes to System.Text.Json, which knows them.
+                var reader = new Utf8JsonReader(utf8Json);
+                if (reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                    && TryReadProperties(ref reader, out value)
+                    && !reader.Read())
+                {
+                    return true;
+                }
+            }
+            catch (JsonException)
+            {
+            }
+            catch (InvalidOperationException)
+            {
+                // A string that is not valid UTF-8 when read as one.
+            }
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>The name of member <paramref name="index"/>, escaped as System.Text.Json writes it.</summary>
+    protected JsonEncodedText Name(int index) => names[index];
+
+    /// <summary>
+    /// The index of the member whose name the reader's current property name is, trying <paramref name="expected"/>
+    /// first (members usually come in the order they were written); -1 for a name the codec does not know.
+    /// </summary>
+    protected int MatchName(ref Utf8JsonReader reader, int expected)
+    {
+        if ((uint)expected < (uint)utf8Names.Length && reader.ValueTextEquals(utf8Names[expected]))
+        {
+            return expected;
+        }
+        for (var i = 0; i < utf8Names.Length; i++)
+        {
+            if (i != expected && reader.ValueTextEquals(utf8Names[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Writes the members of <paramref name="value"/> between the object's braces; <see langword="false"/> when a
+    /// member holds a value that System.Text.Json must write (or reject) itself, such as a non-finite number.
+    /// </summary>
+    protected abstract bool TryWriteProperties(Utf8JsonWriter writer, T value);
+
+    /// <summary>
+    /// Reads the members after the reader's start of an object up to its end and creates the value; <see langword="false"/>
+    /// for anything but each known member exactly once, with a token of its type.
+    /// </summary>
+    protected abstract bool TryReadProperties(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out T value);
+
+    // The JSON names the members get, in order, when the context's metadata is exactly what the codec writes;
+    // otherwise null. Anything the codec does not reproduce byte for byte sends the type to System.Text.Json.
+    private static string[]? ExpectedNames(JsonTypeInfo<T> typeInfo, JsonObjectMember[] members)
+    {
+        var options = typeInfo.Options;
+        if (typeInfo.Kind != JsonTypeInfoKind.Object
+            || typeInfo.PolymorphismOptions is not null
+            || typeInfo.NumberHandling is not null
+            || typeInfo.OnSerializing is not null || typeInfo.OnSerialized is not null
+            || typeInfo.OnDeserializing is not null || typeInfo.OnDeserialized is not null
+            || options.Converters.Count != 0
+            || options.NumberHandling != JsonNumberHandling.Strict
+            || options.DefaultIgnoreCondition != JsonIgnoreCondition.Never
+            || options.IgnoreReadOnlyProperties
+            || options.ReferenceHandler is not null
+            || options.WriteIndented
+            || options.RespectNullableAnnotations
+            || typeInfo.Properties.Count != members.Length)
+        {
+            return null;
+        }
+
+        var expected = new string[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            var member = members[i];
+            var property = typeInfo.Properties[i];
+            var name = member.DeclaredJsonName ?? options.PropertyNamingPolicy?.ConvertName(member.PropertyName) ?? member.PropertyName;
+            if (property.Name != name
+                || property.PropertyType != member.PropertyType
+                || property.CustomConverter is not null
+                || property.IsExtensionData
+                || property.NumberHandling is not null
+                || property.ShouldSerialize is not null
+                || property.Get is null)
+            {
+                return null;
+            }
+            expected[i] = name;
+        }
+        return expected;
+    }
+}

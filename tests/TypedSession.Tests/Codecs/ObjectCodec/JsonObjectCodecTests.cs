@@ -1,0 +1,314 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using TypedSession.Codecs;
+
+namespace TypedSession.Tests.Codecs.ObjectCodec;
+
+/// <summary>
+/// The generated plain-object codec against System.Text.Json itself: the same bytes for every value, the same values
+/// for every input System.Text.Json reads, the same failures for the inputs it rejects.
+/// </summary>
+public sealed class JsonObjectCodecTests
+{
+    private const int RandomValues = 3000;
+
+    private readonly ReportingSession raw = new();
+
+    [Fact]
+    public void The_generated_codec_serves_plain_records_and_classes_with_default_and_camelCase_options()
+    {
+        Assert.True(ObjectCodecProbe.Codec<EveryMember>(typeof(ObjectCodecSession), "Every")!.IsFastPathEnabled);
+        Assert.True(ObjectCodecProbe.Codec<Settable>(typeof(ObjectCodecSession), "Settable")!.IsFastPathEnabled);
+        Assert.True(ObjectCodecProbe.Codec<EveryMember>(typeof(CamelCaseSession), "Every")!.IsFastPathEnabled);
+        Assert.True(ObjectCodecProbe.Codec<Settable>(typeof(CamelCaseSession), "Settable")!.IsFastPathEnabled);
+    }
+
+    [Fact]
+    public void Writes_are_byte_identical_to_System_Text_Json_for_random_values()
+    {
+        var random = new RandomMembers(seed: 6);
+        for (var i = 0; i < RandomValues; i++)
+        {
+            var every = random.NextEveryMember();
+            var settable = random.NextSettable();
+
+            AssertWritesLikeSystemTextJson(ObjectCodecJsonContext.Default.EveryMember, every, value => ObjectCodecSession.Create(raw).Every = value, "Every");
+            AssertWritesLikeSystemTextJson(ObjectCodecJsonContext.Default.Settable, settable, value => ObjectCodecSession.Create(raw).Settable = value, "Settable");
+            AssertWritesLikeSystemTextJson(CamelCaseJsonContext.Default.EveryMember, every, value => CamelCaseSession.Create(raw).Every = value, "Every");
+            AssertWritesLikeSystemTextJson(CamelCaseJsonContext.Default.Settable, settable, value => CamelCaseSession.Create(raw).Settable = value, "Settable");
+        }
+    }
+
+    [Fact]
+    public void CamelCase_policy_and_JsonPropertyName_give_the_names_System_Text_Json_gives()
+    {
+        var settable = new Settable { DisplayName = "Ann", Ordered = 1, LastSeenAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2)) };
+
+        CamelCaseSession.Create(raw).Settable = settable;
+        ObjectCodecSession.Create(raw).Every = new RandomMembers(1).NextEveryMember();
+
+        Assert.Equal("""{"display name":"Ann","a\u003Cb":1,"lastSeenAt":"2026-01-02T03:04:05+02:00"}""", raw.GetString("Settable"));
+        Assert.StartsWith("""{"Text":""", raw.GetString("Every"));
+        CamelCaseSession.Create(raw).Every = new RandomMembers(1).NextEveryMember();
+        Assert.StartsWith("""{"text":""", raw.GetString("Every"));
+    }
+
+    [Fact]
+    public void Reads_equal_System_Text_Json_reads_of_its_own_bytes()
+    {
+        var random = new RandomMembers(seed: 7);
+        for (var i = 0; i < RandomValues; i++)
+        {
+            AssertReadsLikeSystemTextJson(ObjectCodecJsonContext.Default.EveryMember, JsonSerializer.SerializeToUtf8Bytes(random.NextEveryMember(), ObjectCodecJsonContext.Default.EveryMember), () => ObjectCodecSession.Create(raw).Every, "Every");
+            AssertReadsLikeSystemTextJson(CamelCaseJsonContext.Default.Settable, JsonSerializer.SerializeToUtf8Bytes(random.NextSettable(), CamelCaseJsonContext.Default.Settable), () => CamelCaseSession.Create(raw).Settable, "Settable");
+        }
+        Assert.Empty(raw.Reports);
+    }
+
+    [Fact]
+    public void Reads_of_reordered_unknown_escaped_and_spaced_JSON_equal_System_Text_Json_reads()
+    {
+        var random = new RandomMembers(seed: 8);
+        for (var i = 0; i < 300; i++)
+        {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(random.NextEveryMember(), ObjectCodecJsonContext.Default.EveryMember);
+            foreach (var variant in Variants(bytes, random))
+            {
+                AssertReadsLikeSystemTextJson(ObjectCodecJsonContext.Default.EveryMember, variant, () => ObjectCodecSession.Create(raw).Every, "Every");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("{")]
+    [InlineData("{\"display name\":\"Ann\",\"a<b\":1,\"LastSeenAt\":\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("{\"display name\":\"Ann\",\"a<b\":1.5,\"LastSeenAt\":\"2026-01-02T03:04:05+02:00\"}")]
+    [InlineData("{\"display name\":\"Ann\",\"a<b\":\"1\",\"LastSeenAt\":\"2026-01-02T03:04:05+02:00\"}")]
+    [InlineData("{\"display name\":\"Ann\",\"a<b\":01,\"LastSeenAt\":\"2026-01-02T03:04:05+02:00\"}")]
+    [InlineData("{\"display name\":\"Ann\",\"a<b\":99999999999,\"LastSeenAt\":\"2026-01-02T03:04:05+02:00\"}")]
+    [InlineData("{\"display name\":\"Ann\",\"a<b\":1,\"LastSeenAt\":\"yesterday\"}")]
+    [InlineData("{\"display name\":\"Ann\",\"a<b\":null,\"LastSeenAt\":\"2026-01-02T03:04:05+02:00\"}")]
+    [InlineData("{\"display name\":\"Ann\",\"a<b\":1,\"LastSeenAt\":\"2026-01-02T03:04:05+02:00\"} trailing")]
+    [InlineData("{\"display name\":\"Ann\",\"a<b\":1,\"LastSeenAt\":\"2026-01-02T03:04:05+02:00\",}")]
+    [InlineData("{\"display name\":\"Ann\" /* comment */,\"a<b\":1,\"LastSeenAt\":\"2026-01-02T03:04:05+02:00\"}")]
+    public void Corrupt_bytes_read_as_null_are_reported_and_stay_stored(string stored)
+    {
+        var bytes = Encoding.UTF8.GetBytes(stored);
+        raw.Set("Settable", bytes);
+
+        Assert.Null(ObjectCodecSession.Create(raw).Settable);
+
+        var report = Assert.Single(raw.Reports);
+        Assert.Equal("Settable", report.Key);
+        Assert.Equal(typeof(Settable), report.ValueType);
+        Assert.Equal(bytes, raw.Get("Settable"));
+    }
+
+    [Fact]
+    public void Invalid_UTF8_in_a_string_is_reported_as_System_Text_Json_reports_it()
+    {
+        byte[] bytes = [.. "{\"display name\":\""u8, 0xC3, 0x28, .. "\",\"a<b\":1,\"LastSeenAt\":\"2026-01-02T03:04:05+02:00\"}"u8];
+        raw.Set("Settable", bytes);
+
+        Assert.Null(ObjectCodecSession.Create(raw).Settable);
+
+        Assert.IsType<JsonException>(Assert.Single(raw.Reports).Error, exactMatch: false);
+    }
+
+    [Fact]
+    public void Options_the_codec_does_not_reproduce_leave_the_type_to_System_Text_Json()
+    {
+        var codec = ObjectCodecProbe.Codec<EveryMember>(typeof(IndentedSession), "Every")!;
+        var value = new RandomMembers(seed: 9).NextEveryMember();
+
+        IndentedSession.Create(raw).Every = value;
+        raw.Set("Quoted", Encoding.UTF8.GetBytes(raw.GetString("Every")!.Replace("\"Int32\": ", "\"Int32\": \"").Replace(",\n  \"UInt32\"", "\",\n  \"UInt32\"")));
+
+        Assert.False(codec.IsFastPathEnabled);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(value, IndentedJsonContext.Default.EveryMember), raw.Get("Every"));
+        AssertSameValue(IndentedJsonContext.Default.EveryMember, value, IndentedSession.Create(raw).Every);
+        AssertSameValue(IndentedJsonContext.Default.EveryMember, value, SessionValues.ReadJson(raw, "Quoted", codec));
+    }
+
+    [Fact]
+    public void The_options_encoder_escapes_as_System_Text_Json_escapes()
+    {
+        var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = ObjectCodecJsonContext.Default };
+        var typeInfo = (JsonTypeInfo<EveryMember>)options.GetTypeInfo(typeof(EveryMember));
+        var codec = ObjectCodecProbe.CodecOver(typeof(ObjectCodecSession), "Every", typeInfo);
+        var random = new RandomMembers(seed: 10);
+
+        Assert.True(codec.IsFastPathEnabled);
+        for (var i = 0; i < RandomValues; i++)
+        {
+            var value = random.NextEveryMember();
+            AssertSameOutcome(() => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), () => codec.Encode(value));
+        }
+    }
+
+    [Fact]
+    public void Options_that_change_the_names_after_generation_leave_the_type_to_System_Text_Json()
+    {
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, TypeInfoResolver = ObjectCodecJsonContext.Default };
+        var typeInfo = (JsonTypeInfo<EveryMember>)options.GetTypeInfo(typeof(EveryMember));
+        var value = new RandomMembers(seed: 11).NextEveryMember();
+
+        var codec = ObjectCodecProbe.CodecOver(typeof(ObjectCodecSession), "Every", typeInfo);
+
+        // The names follow the options' policy: the codec computes them the same way.
+        Assert.True(codec.IsFastPathEnabled);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), codec.Encode(value));
+        var modified = new JsonSerializerOptions(options)
+        {
+            TypeInfoResolver = ObjectCodecJsonContext.Default.WithAddedModifier(info =>
+            {
+                if (info.Type == typeof(EveryMember))
+                {
+                    info.Properties.RemoveAt(0);
+                }
+            }),
+        };
+        var modifiedInfo = (JsonTypeInfo<EveryMember>)modified.GetTypeInfo(typeof(EveryMember));
+        var fallback = ObjectCodecProbe.CodecOver(typeof(ObjectCodecSession), "Every", modifiedInfo);
+        Assert.False(fallback.IsFastPathEnabled);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(value, modifiedInfo), fallback.Encode(value));
+    }
+
+    [Fact]
+    public void A_non_finite_number_fails_as_System_Text_Json_fails_and_stores_nothing()
+    {
+        var value = new RandomMembers(seed: 12).NextEveryMember() with { Double = double.NaN };
+        var expected = Record.Exception(() => JsonSerializer.SerializeToUtf8Bytes(value, ObjectCodecJsonContext.Default.EveryMember));
+
+        var actual = Record.Exception(() => ObjectCodecSession.Create(raw).Every = value);
+
+        Assert.NotNull(expected);
+        Assert.IsType(expected.GetType(), actual);
+        Assert.DoesNotContain("Every", raw.Keys);
+    }
+
+    [Fact]
+    public void A_type_the_codec_does_not_handle_round_trips_through_the_context_metadata()
+    {
+        var value = new WithList("n", [1, 2, 3]);
+        Assert.Null(ObjectCodecProbe.Codec<WithList>(typeof(ObjectCodecSession), "WithList"));
+
+        ObjectCodecSession.Create(raw).WithList = value;
+        var read = ObjectCodecSession.Create(raw).WithList;
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(value, ObjectCodecJsonContext.Default.WithList), raw.Get("WithList"));
+        Assert.Equal(value.Values, read!.Values);
+    }
+
+    [Fact]
+    public void A_getter_that_writes_to_a_session_while_its_object_is_written_gets_a_writer_of_its_own()
+    {
+        var inner = new ReportingSession();
+        var settable = new RandomMembers(seed: 13).NextSettable();
+        var noisy = new Noisy { Text = "outer \u00e9 <text>", Count = 7 };
+        var expected = JsonSerializer.SerializeToUtf8Bytes(noisy, ObjectCodecJsonContext.Default.Noisy);
+        Noisy.OnTextRead = () => ObjectCodecSession.Create(inner).Settable = settable;
+        try
+        {
+            ObjectCodecSession.Create(raw).Noisy = noisy;
+        }
+        finally
+        {
+            Noisy.OnTextRead = null;
+        }
+
+        Assert.True(ObjectCodecProbe.Codec<Noisy>(typeof(ObjectCodecSession), "Noisy")!.IsFastPathEnabled);
+        Assert.Equal(expected, raw.Get("Noisy"));
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(settable, ObjectCodecJsonContext.Default.Settable), inner.Get("Settable"));
+    }
+
+    private void AssertWritesLikeSystemTextJson<T>(JsonTypeInfo<T> typeInfo, T value, Action<T> write, string key)
+    {
+        AssertSameOutcome(() => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), () =>
+        {
+            write(value);
+            return raw.Get(key)!;
+        });
+    }
+
+    private void AssertReadsLikeSystemTextJson<T>(JsonTypeInfo<T> typeInfo, byte[] bytes, Func<T?> read, string key)
+    {
+        raw.Set(key, bytes);
+        raw.Reports.Clear();
+        T? expected;
+        try
+        {
+            expected = JsonSerializer.Deserialize(bytes, typeInfo);
+        }
+        catch (JsonException)
+        {
+            Assert.Null(read());
+            Assert.Single(raw.Reports);
+            raw.Reports.Clear();
+            return;
+        }
+        AssertSameValue(typeInfo, expected, read());
+        Assert.Empty(raw.Reports);
+    }
+
+    // Compared through System.Text.Json's bytes, which keep what Equals ignores: a decimal's scale, a DateTime's kind,
+    // a DateTimeOffset's offset.
+    private static void AssertSameValue<T>(JsonTypeInfo<T> typeInfo, T? expected, T? actual)
+    {
+        Assert.Equal(expected is null, actual is null);
+        if (expected is not null)
+        {
+            Assert.Equal(Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(expected, typeInfo)), Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(actual!, typeInfo)));
+        }
+    }
+
+    private static void AssertSameOutcome(Func<byte[]> expected, Func<byte[]> actual)
+    {
+        byte[]? expectedBytes = null;
+        var expectedError = Record.Exception(() => expectedBytes = expected());
+        byte[]? actualBytes = null;
+        var actualError = Record.Exception(() => actualBytes = actual());
+        if (expectedError is not null)
+        {
+            Assert.IsType(expectedError.GetType(), actualError);
+            return;
+        }
+        Assert.Null(actualError);
+        Assert.Equal(Encoding.UTF8.GetString(expectedBytes!), Encoding.UTF8.GetString(actualBytes!));
+        Assert.Equal(expectedBytes, actualBytes);
+    }
+
+    // The same object written other ways System.Text.Json reads: members reversed or shuffled, an unknown member,
+    // names with escapes, whitespace everywhere, a member twice, one missing.
+    private static IEnumerable<byte[]> Variants(byte[] bytes, RandomMembers random)
+    {
+        var node = JsonNode.Parse(bytes)!.AsObject();
+        var members = node.Select(pair => (pair.Key, Value: pair.Value?.ToJsonString())).ToList();
+
+        string Object(IEnumerable<(string Key, string? Value)> pairs, string separator = ",", string colon = ":") =>
+            "{" + string.Join(separator, pairs.Select(pair => JsonSerializer.Serialize(pair.Key) + colon + (pair.Value ?? "null"))) + "}";
+
+        yield return Encoding.UTF8.GetBytes(Object(Enumerable.Reverse(members)));
+        yield return Encoding.UTF8.GetBytes(Object(members.OrderBy(pair => pair.Key.GetHashCode())));
+        yield return Encoding.UTF8.GetBytes(Object(members.Prepend(("Unknown", "{\"a\":[1,2,{}]}"))));
+        yield return Encoding.UTF8.GetBytes(Object(members.Append(("text", "\"lower-case twin\""))));
+        yield return Encoding.UTF8.GetBytes(Object(members, separator: " ,\r\n\t", colon: " : "));
+        yield return Encoding.UTF8.GetBytes(" \n" + Object(members) + " \n");
+        yield return Encoding.UTF8.GetBytes(Object(members.Append(members[2])));
+        yield return Encoding.UTF8.GetBytes(Object(members.Skip(1)));
+        yield return Encoding.UTF8.GetBytes("{" + string.Join(",", members.Select(pair =>
+            "\"" + string.Concat(pair.Key.Select(c => $"\\u{(int)c:X4}")) + "\":" + (pair.Value ?? "null"))) + "}");
+        yield return Encoding.UTF8.GetBytes(Object(members.Select(pair => (pair.Key, pair.Value is { Length: > 2 } text && text[0] == '"'
+            ? JsonSerializer.Serialize(JsonSerializer.Deserialize<string>(text), new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.None) })
+            : pair.Value))));
+        yield return Encoding.UTF8.GetBytes(Object(members.Select(pair => (pair.Key, pair.Key == "Int32" ? "1.0" : pair.Value))));
+        yield return Encoding.UTF8.GetBytes(Object(members.Select(pair => (pair.Key, pair.Key == "MaybeInt32" ? "null" : pair.Value))));
+        yield return Encoding.UTF8.GetBytes(Object(members.Select(pair => (pair.Key, pair.Key == "Text" ? JsonSerializer.Serialize(random.NextString(false)) : pair.Value))));
+    }
+}

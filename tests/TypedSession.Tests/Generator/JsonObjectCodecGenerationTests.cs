@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Http;
+
+namespace TypedSession.Tests.Generator;
+
+/// <summary>Which JSON property types get a generated object codec, and which keep System.Text.Json's metadata alone.</summary>
+public sealed class JsonObjectCodecGenerationTests
+{
+    private const string Declarations = """
+        using System;
+        using System.Collections.Generic;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+
+        namespace Shop;
+
+        public sealed record Plain(string Name, int Count, decimal? Price, DateTimeOffset At, Guid Id);
+        public sealed class Settable { public string? Name { get; set; } [JsonPropertyName("n")] public long Number { get; init; } }
+        public sealed record Nested(string Name, Plain Inner);
+        public sealed record WithCollection(string Name, List<int> Values);
+        public sealed record WithIgnored(string Name, [property: JsonIgnore] int Hidden);
+        public sealed record WithConverter([property: JsonConverter(typeof(JsonStringEnumConverter))] DayOfWeek Day);
+        public sealed record WithEnum(DayOfWeek Day);
+        [JsonPolymorphic] [JsonDerivedType(typeof(Derived), "d")] public record Base(string Name);
+        public sealed record Derived(string Name, int Extra) : Base(Name);
+        public sealed record WithComputed(int Count) { public int Twice => Count * 2; }
+        public sealed class TwoConstructors { public TwoConstructors(int a) { A = a; } public TwoConstructors(string a) { A = a.Length; } public int A { get; } }
+        public sealed class WithCallback : IJsonOnDeserialized { public int A { get; set; } public void OnDeserialized() { } }
+        public struct Point { public int X { get; set; } public int Y { get; set; } }
+
+        [JsonSerializable(typeof(Plain))]
+        [JsonSerializable(typeof(Settable))]
+        [JsonSerializable(typeof(Nested))]
+        [JsonSerializable(typeof(WithCollection))]
+        [JsonSerializable(typeof(WithIgnored))]
+        [JsonSerializable(typeof(WithConverter))]
+        [JsonSerializable(typeof(WithEnum))]
+        [JsonSerializable(typeof(Base))]
+        [JsonSerializable(typeof(Derived))]
+        [JsonSerializable(typeof(WithComputed))]
+        [JsonSerializable(typeof(TwoConstructors))]
+        [JsonSerializable(typeof(WithCallback))]
+        [JsonSerializable(typeof(Point))]
+        internal partial class ShopJsonContext : JsonSerializerContext
+        {
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("Plain")]
+    [InlineData("Settable")]
+    public void A_plain_object_of_simple_members_gets_a_generated_codec(string type)
+    {
+        var generated = Generate(type);
+
+        Assert.Contains($"public sealed class ValueCodec : global::TypedSession.Codecs.JsonObjectCodec<global::Shop.{type}>", generated);
+        Assert.Contains($"SessionValues.ReadJson<global::Shop.{type}>(RawSession, \"Value\", __JsonCodecs.Value)", generated);
+        Assert.Contains($"SessionValues.WriteJson<global::Shop.{type}>(RawSession, \"Value\", value, __JsonCodecs.Value)", generated);
+    }
+
+    [Theory]
+    [InlineData("Nested")]
+    [InlineData("WithCollection")]
+    [InlineData("WithIgnored")]
+    [InlineData("WithConverter")]
+    [InlineData("WithEnum")]
+    [InlineData("Base")]
+    [InlineData("Derived")]
+    [InlineData("WithComputed")]
+    [InlineData("TwoConstructors")]
+    [InlineData("WithCallback")]
+    [InlineData("Point")]
+    public void Other_types_keep_the_context_metadata(string type)
+    {
+        var generated = Generate(type);
+
+        Assert.DoesNotContain("JsonObjectCodec", generated);
+        Assert.Contains("\"Value\", __JsonTypeInfo.Value)", generated);
+    }
+
+    [Fact]
+    public void A_generated_codec_round_trips_in_a_compiled_session()
+    {
+        var assembly = GeneratorTestCompilation.CompileAndLoad("""
+            using TypedSession.Tests.Generator.Sessions;
+
+            namespace Remote;
+
+            [TypedSession.Session(JsonContext = typeof(ShopJsonContext))]
+            public partial class LineSession
+            {
+                public partial CartLine? Value { get; set; }
+            }
+            """);
+        var raw = new CountingSession();
+        var line = new TypedSession.Tests.Generator.Sessions.CartLine("A \"quoted\" sku", 3, 1.50m);
+
+        new GeneratedSession(assembly, "Remote.LineSession", raw).Set("Value", line);
+
+        Assert.Equal("""{"Sku":"A \u0022quoted\u0022 sku","Quantity":3,"UnitPrice":1.50}""", System.Text.Encoding.UTF8.GetString(raw.Get("Value")!));
+        Assert.Equal(line, new GeneratedSession(assembly, "Remote.LineSession", raw).Get("Value"));
+    }
+
+    // Structs are declared without '?': the context has metadata for Point, not for Point?.
+    private static string Generate(string type) =>
+        GeneratorTestCompilation.Generate(Declarations + $$"""
+            [TypedSession.Session(JsonContext = typeof(ShopJsonContext))]
+            public partial class ValueSession
+            {
+                public partial {{type}}{{(type == "Point" ? "" : "?")}} Value { get; set; }
+            }
+            """).Values.Single();
+}
