@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -12,24 +14,59 @@ namespace TypedSession.Generator;
 public sealed partial class SessionGenerator
 {
     /// <summary>
-    /// Symbols in, model out. Runs only for the declarations that carry <c>[Session]</c> and changed, and keeps nothing
-    /// of the compilation in what it returns.
+    /// Symbols in, model out. Runs only when a declaration of the compilation changed (never for an edit inside a
+    /// method or a comment), and keeps nothing of the compilation in what it returns.
     /// </summary>
     private static class Parser
     {
         private static readonly SymbolDisplayFormat NamespaceFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
 
-        /// <summary>The model of the class, or null when the generator cannot serve it (the analyzers say why).</summary>
-        public static SessionClassSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>
+        /// The model of every <c>[Session]</c> class of <paramref name="environment"/>, in declaration order (null for a
+        /// class the generator cannot serve). Runs only when the environment changed, binding in its compilation.
+        /// </summary>
+        public static ImmutableArray<SessionClassSpec?> ParseAll(SemanticEnvironment environment, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.IsEmpty)
+            var compilation = environment.Compilation;
+            var knownTypes = new KnownTypeSymbols(compilation);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var specs = ImmutableArray.CreateBuilder<SessionClassSpec?>();
+            foreach (var tree in environment.Trees)
             {
-                return null;
+                foreach (var metadataName in tree.ClassCandidates)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    // A class declared in parts is found once per attributed part; it gets one model.
+                    if (!seen.Add(metadataName)
+                        || compilation.Assembly.GetTypeByMetadataName(metadataName) is not { } type
+                        || FindSessionAttribute(type) is not { } attribute)
+                    {
+                        continue;
+                    }
+                    specs.Add(Parse(type, attribute, knownTypes, cancellationToken));
+                }
             }
+            return specs.ToImmutable();
+        }
 
-            var knownTypes = new KnownTypeSymbols(context.SemanticModel.Compilation);
-            var inspection = SessionClassInspector.Inspect(type, context.Attributes[0], knownTypes, cancellationToken);
+        // By name, as ForAttributeWithMetadataName matches: also when the attribute type cannot be resolved uniquely.
+        private static AttributeData? FindSessionAttribute(INamedTypeSymbol type)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "SessionAttribute", ContainingType: null, ContainingNamespace: { Name: "TypedSession", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return attribute;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The model of the class, or null when the generator cannot serve it (the analyzers say why).</summary>
+        private static SessionClassSpec? Parse(INamedTypeSymbol type, AttributeData sessionAttribute, KnownTypeSymbols knownTypes, CancellationToken cancellationToken)
+        {
+            var inspection = SessionClassInspector.Inspect(type, sessionAttribute, knownTypes, cancellationToken);
             if (inspection.Problem != SessionClassProblem.None)
             {
                 return null;

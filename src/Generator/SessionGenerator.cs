@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TypedSession.Generator.Model;
+using TypedSession.Generator.Parser;
 
 namespace TypedSession.Generator;
 
@@ -8,17 +9,32 @@ namespace TypedSession.Generator;
 /// <c>ISession</c>. This file is the pipeline only; <c>SessionGenerator.Parser.cs</c> turns symbols into the cached
 /// model and <c>SessionGenerator.Emitter.cs</c> turns the model into source.
 /// </summary>
+/// <remarks>
+/// Not <c>ForAttributeWithMetadataName</c>: it hands its transform a semantic model, so Roslyn runs the transform
+/// again for every <c>[Session]</c> class whenever anything in the compilation changes, binding every class's members
+/// on each keystroke in any file. Here the syntax stage reads each changed tree's declarations without the code inside
+/// them (<see cref="DeclarationSignature"/>), and the semantic stage runs only when those declarations, the options
+/// or the references changed: an edit inside a method, anywhere, binds nothing and emits nothing.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class SessionGenerator : IIncrementalGenerator
 {
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var sessionClasses = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownTypeSymbols.SessionAttributeMetadataName,
-                predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                transform: static (attributeContext, cancellationToken) => Parser.Parse(attributeContext, cancellationToken))
+        // One entry per tree, compared by reference: only a new or replaced tree is read again.
+        var declarations = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Select(static (tree, cancellationToken) => DeclarationSignature.Read(tree, cancellationToken))
+            .WithTrackingName(TrackingNames.Declarations);
+
+        var environment = declarations.Collect()
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => new SemanticEnvironment(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.SemanticEnvironment);
+
+        var sessionClasses = environment
+            .SelectMany(static (environment, cancellationToken) => Parser.ParseAll(environment, cancellationToken))
             .WithTrackingName(TrackingNames.SessionClasses);
 
         var servable = sessionClasses

@@ -6,7 +6,16 @@ namespace TypedSession.Generator;
 /// </summary>
 internal static class TrackingNames
 {
-    /// <summary>The <c>[Session]</c> classes found by <c>ForAttributeWithMetadataName</c>, parsed into models (or null).</summary>
+    /// <summary>Each syntax tree's declarations without the code inside them, read again only for a changed tree.</summary>
+    public const string Declarations = nameof(Declarations);
+
+    /// <summary>
+    /// The declarations of every tree with the options and references: equal after an edit inside a method, and then
+    /// nothing after it runs.
+    /// </summary>
+    public const string SemanticEnvironment = nameof(SemanticEnvironment);
+
+    /// <summary>The models of the <c>[Session]</c> classes (null for a class the generator cannot serve).</summary>
     public const string SessionClasses = nameof(SessionClasses);
 
     /// <summary>The models of the classes the generator can serve.</summary>

@@ -29,6 +29,18 @@ public sealed class IncrementalGenerationTests
         }
         """;
 
+    private const string CartSource = """
+        namespace App;
+
+        [TypedSession.Session]
+        public partial class CartSession
+        {
+            public partial int Items { get; set; }
+
+            public string Describe() => "items: " + Items;
+        }
+        """;
+
     [Fact]
     public void Rerunning_on_the_same_compilation_is_cached()
     {
@@ -37,29 +49,94 @@ public sealed class IncrementalGenerationTests
 
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
+        AssertEveryOutput(result, TrackingNames.Declarations, IncrementalStepRunReason.Cached);
+        AssertEveryOutput(result, TrackingNames.SemanticEnvironment, IncrementalStepRunReason.Cached);
         AssertEveryOutput(result, TrackingNames.SessionClasses, IncrementalStepRunReason.Cached);
         AssertEveryOutput(result, TrackingNames.ServableSessionClasses, IncrementalStepRunReason.Cached);
         AssertSourceOutputs(result, IncrementalStepRunReason.Cached);
     }
 
     [Fact]
-    public void An_unrelated_edit_leaves_the_model_unchanged_and_the_output_cached()
+    public void An_edit_inside_a_method_of_another_file_runs_no_session_class_step_and_emits_nothing()
     {
-        var compilation = GeneratorTestCompilation.Create(SessionSource, OtherSource);
+        var compilation = GeneratorTestCompilation.Create(SessionSource, CartSource, OtherSource);
         var driver = GeneratorTestCompilation.CreateDriver().RunGenerators(compilation);
 
         var edited = Replace(compilation, OtherSource, OtherSource.Replace("\"Hello \"", "\"Hi \""));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        AssertEveryOutput(result, TrackingNames.SessionClasses, IncrementalStepRunReason.Unchanged);
-        AssertEveryOutput(result, TrackingNames.ServableSessionClasses, IncrementalStepRunReason.Cached);
+        // Only the edited tree is read again, and its declarations compare equal.
+        var declarations = result.TrackedSteps[TrackingNames.Declarations].SelectMany(step => step.Outputs).ToList();
+        Assert.Single(declarations, output => output.Reason == IncrementalStepRunReason.Unchanged);
+        Assert.All(declarations, output => Assert.Contains(output.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        AssertEveryOutput(result, TrackingNames.SemanticEnvironment, IncrementalStepRunReason.Unchanged);
+        AssertEveryOutput(result, TrackingNames.SessionClasses, IncrementalStepRunReason.Cached, count: 2);
+        AssertEveryOutput(result, TrackingNames.ServableSessionClasses, IncrementalStepRunReason.Cached, count: 2);
         AssertSourceOutputs(result, IncrementalStepRunReason.Cached);
     }
 
     [Fact]
-    public void Editing_a_session_class_modifies_the_model_and_the_output()
+    public void Adding_a_method_to_a_class_in_another_file_runs_no_session_class_step_and_emits_nothing()
     {
-        var compilation = GeneratorTestCompilation.Create(SessionSource, OtherSource);
+        var compilation = GeneratorTestCompilation.Create(SessionSource, CartSource, OtherSource);
+        var driver = GeneratorTestCompilation.CreateDriver().RunGenerators(compilation);
+
+        var edited = Replace(compilation, OtherSource, OtherSource.Replace(
+            "public static string Greet(string name) => \"Hello \" + name;",
+            "public static string Greet(string name) => \"Hello \" + name;\n    public static string Farewell(string name) => \"Bye \" + name;"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutput(result, TrackingNames.SemanticEnvironment, IncrementalStepRunReason.Unchanged);
+        AssertEveryOutput(result, TrackingNames.SessionClasses, IncrementalStepRunReason.Cached, count: 2);
+        AssertEveryOutput(result, TrackingNames.ServableSessionClasses, IncrementalStepRunReason.Cached, count: 2);
+        AssertSourceOutputs(result, IncrementalStepRunReason.Cached);
+    }
+
+    [Fact]
+    public void An_edit_inside_a_method_of_a_session_class_runs_no_session_class_step_and_emits_nothing()
+    {
+        var compilation = GeneratorTestCompilation.Create(SessionSource, CartSource, OtherSource);
+        var driver = GeneratorTestCompilation.CreateDriver().RunGenerators(compilation);
+
+        var edited = Replace(compilation, CartSource, CartSource.Replace("\"items: \"", "\"Items: \""));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutput(result, TrackingNames.SemanticEnvironment, IncrementalStepRunReason.Unchanged);
+        AssertEveryOutput(result, TrackingNames.SessionClasses, IncrementalStepRunReason.Cached, count: 2);
+        AssertSourceOutputs(result, IncrementalStepRunReason.Cached);
+    }
+
+    [Fact]
+    public void Adding_a_file_leaves_every_session_class_unchanged_and_adds_no_output()
+    {
+        var compilation = GeneratorTestCompilation.Create(SessionSource, CartSource, OtherSource);
+        var driver = GeneratorTestCompilation.CreateDriver().RunGenerators(compilation);
+        var before = driver.GetRunResult().GeneratedTrees.Select(tree => tree.ToString()).ToList();
+
+        var added = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("""
+            namespace App.Billing;
+
+            public sealed class Invoice
+            {
+                public decimal Total { get; init; }
+            }
+            """, GeneratorTestCompilation.ParseOptions, "Invoice.cs"));
+        var run = driver.RunGenerators(added).GetRunResult();
+        var result = run.Results.Single();
+
+        // A new type could change what a property type binds to, so the classes are inspected again; their models
+        // compare equal and nothing is emitted.
+        AssertEveryOutput(result, TrackingNames.SemanticEnvironment, IncrementalStepRunReason.Modified);
+        AssertEveryOutput(result, TrackingNames.SessionClasses, IncrementalStepRunReason.Unchanged, count: 2);
+        AssertEveryOutput(result, TrackingNames.ServableSessionClasses, IncrementalStepRunReason.Cached, count: 2);
+        AssertSourceOutputs(result, IncrementalStepRunReason.Cached);
+        Assert.Equal(before, run.GeneratedTrees.Select(tree => tree.ToString()));
+    }
+
+    [Fact]
+    public void Editing_a_session_class_modifies_only_its_model_and_its_output()
+    {
+        var compilation = GeneratorTestCompilation.Create(SessionSource, CartSource, OtherSource);
         var driver = GeneratorTestCompilation.CreateDriver().RunGenerators(compilation);
 
         var edited = Replace(compilation, SessionSource, SessionSource.Replace(
@@ -68,10 +145,64 @@ public sealed class IncrementalGenerationTests
         var run = driver.RunGenerators(edited).GetRunResult();
         var result = run.Results.Single();
 
-        AssertEveryOutput(result, TrackingNames.SessionClasses, IncrementalStepRunReason.Modified);
-        AssertEveryOutput(result, TrackingNames.ServableSessionClasses, IncrementalStepRunReason.Modified);
-        AssertSourceOutputs(result, IncrementalStepRunReason.Modified);
-        Assert.Contains("IsAdmin", result.GeneratedSources.Single().SourceText.ToString());
+        var models = result.TrackedSteps[TrackingNames.SessionClasses].SelectMany(step => step.Outputs).ToList();
+        Assert.Equal(2, models.Count);
+        var modified = Assert.Single(models, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal("UserSession", Assert.IsType<TypedSession.Generator.Model.SessionClassSpec>(modified.Value).Name);
+        Assert.Single(models, output => output.Reason == IncrementalStepRunReason.Unchanged);
+
+        var outputs = result.TrackedOutputSteps.SelectMany(pair => pair.Value).SelectMany(step => step.Outputs).ToList();
+        Assert.Single(outputs, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(outputs, output => output.Reason == IncrementalStepRunReason.Cached);
+        Assert.Contains("IsAdmin", run.GeneratedTrees.Single(tree => tree.FilePath.EndsWith("App.UserSession.g.cs", StringComparison.Ordinal)).ToString());
+    }
+
+    [Fact]
+    public void Changing_an_enum_in_another_file_regenerates_the_class_that_stores_it()
+    {
+        const string planSource = "namespace App;\n\npublic enum Plan { Free, Premium }\n";
+        var compilation = GeneratorTestCompilation.Create(SessionSource.Replace(
+            "public partial int Visits { get; set; }",
+            "public partial int Visits { get; set; }\n    public partial Plan Plan { get; set; }"), planSource, OtherSource);
+        var driver = GeneratorTestCompilation.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("Int32Codec", driver.GetRunResult().GeneratedTrees.Single().ToString());
+
+        var edited = Replace(compilation, planSource, planSource.Replace("enum Plan", "enum Plan : byte"));
+        var run = driver.RunGenerators(edited).GetRunResult();
+
+        AssertEveryOutput(run.Results.Single(), TrackingNames.SessionClasses, IncrementalStepRunReason.Modified);
+        Assert.Contains("ByteCodec", run.GeneratedTrees.Single().ToString());
+    }
+
+    [Fact]
+    public void Changing_a_key_constant_in_another_file_regenerates_the_class_that_uses_it()
+    {
+        const string keysSource = "namespace App;\n\npublic static class Keys\n{\n    public const string Name = \"name\";\n}\n";
+        var compilation = GeneratorTestCompilation.Create(SessionSource.Replace(
+            "public partial string? Username { get; set; }",
+            "[TypedSession.SessionKey(Keys.Name)]\n    public partial string? Username { get; set; }"), keysSource, OtherSource);
+        var driver = GeneratorTestCompilation.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("\"u:name\"", driver.GetRunResult().GeneratedTrees.Single().ToString());
+
+        var edited = Replace(compilation, keysSource, keysSource.Replace("\"name\"", "\"user-name\""));
+        var run = driver.RunGenerators(edited).GetRunResult();
+
+        Assert.Contains("\"u:user-name\"", run.GeneratedTrees.Single().ToString());
+    }
+
+    [Fact]
+    public void A_method_added_to_another_part_of_a_session_class_is_seen()
+    {
+        const string otherPart = "namespace App;\n\npublic partial class UserSession\n{\n    public void Touch() { }\n}\n";
+        var compilation = GeneratorTestCompilation.Create(SessionSource, otherPart, OtherSource);
+        var driver = GeneratorTestCompilation.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("void RemoveUsername()", driver.GetRunResult().GeneratedTrees.Single().ToString());
+
+        // The user's own RemoveUsername takes the remover's name: the generator must stop emitting it.
+        var edited = Replace(compilation, otherPart, otherPart.Replace("public void Touch() { }", "public void Touch() { }\n    public void RemoveUsername() { }"));
+        var run = driver.RunGenerators(edited).GetRunResult();
+
+        Assert.DoesNotContain("void RemoveUsername()", run.GeneratedTrees.Single().ToString());
     }
 
     [Fact]
@@ -125,10 +256,14 @@ public sealed class IncrementalGenerationTests
         return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(newSource, GeneratorTestCompilation.ParseOptions, tree.FilePath));
     }
 
-    private static void AssertEveryOutput(GeneratorRunResult result, string stepName, IncrementalStepRunReason expected)
+    private static void AssertEveryOutput(GeneratorRunResult result, string stepName, IncrementalStepRunReason expected, int? count = null)
     {
         var outputs = result.TrackedSteps[stepName].SelectMany(step => step.Outputs).ToList();
         Assert.NotEmpty(outputs);
+        if (count is { } expectedCount)
+        {
+            Assert.Equal(expectedCount, outputs.Count);
+        }
         Assert.All(outputs, output => Assert.Equal(expected, output.Reason));
     }
 
@@ -155,6 +290,12 @@ public sealed class IncrementalGenerationTests
         {
             var (current, path) = pending.Pop();
             if (current is null || current is string || current.GetType().IsPrimitive || current.GetType().IsEnum || !visited.Add(current))
+            {
+                continue;
+            }
+            // The environment's inputs, compared to tell whether anything changed: the options are values, and an equal
+            // environment holds the very reference instances the current compilation holds (so none is kept alive).
+            if (current is CompilationOptions or ParseOptions or MetadataReference)
             {
                 continue;
             }
