@@ -17,9 +17,13 @@ namespace TypedSession.Generator.Parser;
 /// <item>bodies and expression bodies of methods, accessors, constructors, operators and local functions;</item>
 /// <item>initializers of fields that are not <c>const</c> (an attribute argument can only name a constant);</item>
 /// <item>top-level statements (only whether there are any: they declare <c>Program</c>);</item>
-/// <item>the methods of a type that is neither <c>partial</c> nor attributed: only a session class's own member names
-/// count (every part of a session class is partial), and a method never takes part in looking up a type.</item>
+/// <item>the methods, operators, conversions and finalizers of a type that is neither <c>partial</c> nor attributed:
+/// only a session class's own method names count (every part of a session class is partial), a method never takes
+/// part in looking up a type, and the JSON codec of a property's type reads its properties, fields and constructors,
+/// which stay.</item>
 /// </list>
+/// Whatever the parser starts to read from a declaration must stay in the signature, or an edit to it would leave a
+/// stale model: the tests in DeclarationSignatureTests and IncrementalGenerationTests pin what each part is for.
 /// </summary>
 internal static class DeclarationSignature
 {
@@ -74,7 +78,9 @@ internal static class DeclarationSignature
     private static bool IsDropped(SyntaxNode node) => node switch
     {
         GlobalStatementSyntax => true,
-        BaseMethodDeclarationSyntax { Parent: TypeDeclarationSyntax type } =>
+        // Constructors stay: the JSON codec of a property's type is built from them.
+        MethodDeclarationSyntax or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax or DestructorDeclarationSyntax
+            when node.Parent is TypeDeclarationSyntax type =>
             type.AttributeLists.Count == 0 && !type.Modifiers.Any(SyntaxKind.PartialKeyword),
         _ => false,
     };

@@ -18,6 +18,8 @@ public sealed class DeclarationSignatureTests
             public const string Currency = "EUR";
             private static readonly int[] Rates = [1, 2, 3];
 
+            public Pricing(string region) { }
+
             public decimal Total(decimal price) { return price * 2; }
             public string Label => "price";
         }
@@ -34,6 +36,7 @@ public sealed class DeclarationSignatureTests
     [InlineData("return price * 2;", "return price * 3;")]
     [InlineData("=> \"price\";", "=> \"Price\";")]
     [InlineData("[1, 2, 3]", "[4, 5]")]
+    [InlineData("public Pricing(string region) { }", "public Pricing(string region) { _ = region; }")]
     [InlineData("public decimal Total(decimal price) { return price * 2; }", "public decimal Total(decimal price) { return price * 2; }\n    public int Count() => 1;")]
     [InlineData("=> \"items\";", "=> \"all items\";")]
     [InlineData("namespace App;", "// pricing\nnamespace App;")]
@@ -45,6 +48,8 @@ public sealed class DeclarationSignatureTests
     [InlineData("public partial int Items { get; set; }", "public partial long Items { get; set; }")]
     [InlineData("public string Describe() => \"items\";", "public string RemoveItems() => \"items\";")]
     [InlineData("public sealed class Pricing", "public sealed class Pricing<T>")]
+    [InlineData("public Pricing(string region) { }", "public Pricing(string region, int year) { }")]
+    [InlineData("public Pricing(string region) { }", "internal Pricing(string region) { }")]
     [InlineData("public decimal Total(decimal price) { return price * 2; }", "public decimal Total(decimal price) {\n#nullable disable\n return price * 2; }")]
     public void An_edit_that_can_change_a_model_changes_the_signature(string before, string after)
     {

@@ -191,6 +191,43 @@ public sealed class IncrementalGenerationTests
     }
 
     [Fact]
+    public void A_constructor_added_to_a_json_type_in_another_file_is_seen()
+    {
+        const string moneySource = """
+            namespace App;
+
+            public sealed class Money
+            {
+                public Money(int amount) { Amount = amount; }
+                public int Amount { get; }
+            }
+
+            [System.Text.Json.Serialization.JsonSerializable(typeof(Money))]
+            internal partial class MoneyJsonContext : System.Text.Json.Serialization.JsonSerializerContext { }
+            """;
+        const string walletSource = """
+            namespace App;
+
+            [TypedSession.Session(JsonContext = typeof(MoneyJsonContext))]
+            public partial class WalletSession
+            {
+                public partial Money? Balance { get; set; }
+            }
+            """;
+        var compilation = GeneratorTestCompilation.Create(walletSource, moneySource);
+        var driver = GeneratorTestCompilation.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("JsonObjectCodec<global::App.Money>", driver.GetRunResult().GeneratedTrees.Single().ToString());
+
+        // Two public constructors: the generated codec cannot tell which one System.Text.Json would call.
+        var edited = Replace(compilation, moneySource, moneySource.Replace(
+            "public Money(int amount) { Amount = amount; }",
+            "public Money(int amount) { Amount = amount; }\n    public Money(string amount) { Amount = amount.Length; }"));
+        var run = driver.RunGenerators(edited).GetRunResult();
+
+        Assert.DoesNotContain("JsonObjectCodec", run.GeneratedTrees.Single().ToString());
+    }
+
+    [Fact]
     public void A_method_added_to_another_part_of_a_session_class_is_seen()
     {
         const string otherPart = "namespace App;\n\npublic partial class UserSession\n{\n    public void Touch() { }\n}\n";
