@@ -23,6 +23,8 @@ internal static class JsonObjectCodecEmitter
         writer.OpenBlock();
         WriteConstructor(writer, className, shape);
         writer.WriteLine();
+        WriteTryWriteMembers(writer, shape);
+        writer.WriteLine();
         WriteTryWriteProperties(writer, shape);
         writer.WriteLine();
         WriteTryReadProperties(writer, shape);
@@ -41,6 +43,33 @@ internal static class JsonObjectCodecEmitter
         }
         writer.WriteLine("    })");
         writer.OpenBlock();
+        writer.CloseBlock();
+    }
+
+    private static void WriteTryWriteMembers(SourceWriter writer, JsonObjectShapeSpec shape)
+    {
+        writer.WriteLine($"protected override bool TryWriteMembers(ref {Codecs}JsonObjectByteWriter writer, {shape.TypeName} value)");
+        writer.OpenBlock();
+        var members = shape.Members;
+        var hasFloatingPoint = false;
+        foreach (var member in members)
+        {
+            hasFloatingPoint |= member.IsFloatingPoint;
+        }
+        if (hasFloatingPoint)
+        {
+            // Floating-point text is Utf8JsonWriter's own: the whole value goes through TryWriteProperties.
+            writer.WriteLine("return false;");
+        }
+        else
+        {
+            for (var i = 0; i < members.Count; i++)
+            {
+                var prefix = i == 0 ? "return " : "    && ";
+                var suffix = i == members.Count - 1 ? ";" : string.Empty;
+                writer.WriteLine($"{prefix}writer.TryWrite({i}, value.{members[i].Name}){suffix}");
+            }
+        }
         writer.CloseBlock();
     }
 

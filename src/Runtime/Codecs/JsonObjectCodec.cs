@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -24,6 +25,8 @@ public abstract class JsonObjectCodec<T>
 {
     private readonly JsonEncodedText[] names = [];
     private readonly byte[][] utf8Names = [];
+    private readonly byte[][] prefixes = [];
+    private readonly bool writesBytes;
 
     /// <summary>Checks <paramref name="typeInfo"/> against <paramref name="members"/> and prepares the property names.</summary>
     /// <param name="typeInfo">The JSON context's metadata for <typeparamref name="T"/>.</param>
@@ -45,7 +48,24 @@ public abstract class JsonObjectCodec<T>
             names[i] = JsonEncodedText.Encode(expected[i], typeInfo.Options.Encoder);
             utf8Names[i] = Encoding.UTF8.GetBytes(expected[i]);
         }
+        prefixes = new byte[expected.Length][];
+        for (var i = 0; i < expected.Length; i++)
+        {
+            // {"Name": before the first member, ,"Name": before the others.
+            var escaped = names[i].EncodedUtf8Bytes;
+            var prefix = new byte[escaped.Length + 4];
+            prefix[0] = i == 0 ? (byte)'{' : (byte)',';
+            prefix[1] = (byte)'"';
+            escaped.CopyTo(prefix.AsSpan(2));
+            prefix[^2] = (byte)'"';
+            prefix[^1] = (byte)':';
+            prefixes[i] = prefix;
+        }
         IsFastPathEnabled = true;
+        // The byte writer copies only characters that these encoders leave as they are.
+        var encoder = typeInfo.Options.Encoder;
+        writesBytes = expected.Length > 0
+            && (encoder is null || ReferenceEquals(encoder, JavaScriptEncoder.Default) || ReferenceEquals(encoder, JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
     }
 
     /// <summary>The JSON context's metadata, used for every value the codec leaves to <see cref="JsonSerializer"/>.</summary>
@@ -60,6 +80,18 @@ public abstract class JsonObjectCodec<T>
         if (!IsFastPathEnabled)
         {
             return JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo);
+        }
+        if (writesBytes)
+        {
+            var bytesWriter = new JsonObjectByteWriter(JsonObjectWriteBuffer.RentBytes(), prefixes);
+            if (TryWriteMembers(ref bytesWriter, value))
+            {
+                bytesWriter.WriteEnd();
+                var written = bytesWriter.Written.ToArray();
+                JsonObjectWriteBuffer.ReturnBytes(bytesWriter.Buffer);
+                return written;
+            }
+            JsonObjectWriteBuffer.ReturnBytes(bytesWriter.Buffer);
         }
         var buffer = JsonObjectWriteBuffer.Rent(TypeInfo.Options.Encoder);
         var writer = buffer.Writer;
@@ -129,6 +161,13 @@ public abstract class JsonObjectCodec<T>
         }
         return -1;
     }
+
+    /// <summary>
+    /// Writes the object <paramref name="value"/> with <paramref name="writer"/>, member after member; <see langword="false"/>
+    /// when a member's text is not one the byte writer produces exactly as <see cref="Utf8JsonWriter"/> would (a string
+    /// that needs escaping, a floating-point number), and the codec then writes the value with <see cref="TryWriteProperties"/>.
+    /// </summary>
+    protected abstract bool TryWriteMembers(ref JsonObjectByteWriter writer, T value);
 
     /// <summary>
     /// Writes the members of <paramref name="value"/> between the object's braces; <see langword="false"/> when a

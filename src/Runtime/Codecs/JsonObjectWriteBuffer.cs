@@ -15,6 +15,9 @@ internal sealed class JsonObjectWriteBuffer
     [ThreadStatic]
     private static JsonObjectWriteBuffer? cached;
 
+    [ThreadStatic]
+    private static byte[]? cachedBytes;
+
     private readonly ArrayBufferWriter<byte> output = new(256);
 
     private JsonObjectWriteBuffer(JavaScriptEncoder? encoder)
@@ -27,6 +30,23 @@ internal sealed class JsonObjectWriteBuffer
     public JavaScriptEncoder? Encoder { get; }
 
     public Utf8JsonWriter Writer { get; }
+
+    /// <summary>The thread's array for <see cref="JsonObjectByteWriter"/>, taken out of its slot until <see cref="ReturnBytes"/>.</summary>
+    public static byte[] RentBytes()
+    {
+        var bytes = cachedBytes ?? new byte[512];
+        cachedBytes = null;
+        return bytes;
+    }
+
+    /// <summary>Keeps <paramref name="bytes"/> (the rented array, or the larger one it grew into) for the next write.</summary>
+    public static void ReturnBytes(byte[] bytes)
+    {
+        if (bytes.Length <= MaxRetainedCapacity)
+        {
+            cachedBytes = bytes;
+        }
+    }
 
     public static JsonObjectWriteBuffer Rent(JavaScriptEncoder? encoder)
     {

@@ -23,6 +23,7 @@ public sealed class JsonObjectCodecTests
     {
         Assert.True(ObjectCodecProbe.Codec<EveryMember>(typeof(ObjectCodecSession), "Every")!.IsFastPathEnabled);
         Assert.True(ObjectCodecProbe.Codec<Settable>(typeof(ObjectCodecSession), "Settable")!.IsFastPathEnabled);
+        Assert.True(ObjectCodecProbe.Codec<ExactMembers>(typeof(ObjectCodecSession), "Exact")!.IsFastPathEnabled);
         Assert.True(ObjectCodecProbe.Codec<EveryMember>(typeof(CamelCaseSession), "Every")!.IsFastPathEnabled);
         Assert.True(ObjectCodecProbe.Codec<Settable>(typeof(CamelCaseSession), "Settable")!.IsFastPathEnabled);
     }
@@ -34,9 +35,11 @@ public sealed class JsonObjectCodecTests
         for (var i = 0; i < RandomValues; i++)
         {
             var every = random.NextEveryMember();
+            var exact = random.NextExactMembers();
             var settable = random.NextSettable();
 
             AssertWritesLikeSystemTextJson(ObjectCodecJsonContext.Default.EveryMember, every, value => ObjectCodecSession.Create(raw).Every = value, "Every");
+            AssertWritesLikeSystemTextJson(ObjectCodecJsonContext.Default.ExactMembers, exact, value => ObjectCodecSession.Create(raw).Exact = value, "Exact");
             AssertWritesLikeSystemTextJson(ObjectCodecJsonContext.Default.Settable, settable, value => ObjectCodecSession.Create(raw).Settable = value, "Settable");
             AssertWritesLikeSystemTextJson(CamelCaseJsonContext.Default.EveryMember, every, value => CamelCaseSession.Create(raw).Every = value, "Every");
             AssertWritesLikeSystemTextJson(CamelCaseJsonContext.Default.Settable, settable, value => CamelCaseSession.Create(raw).Settable = value, "Settable");
@@ -64,6 +67,7 @@ public sealed class JsonObjectCodecTests
         for (var i = 0; i < RandomValues; i++)
         {
             AssertReadsLikeSystemTextJson(ObjectCodecJsonContext.Default.EveryMember, JsonSerializer.SerializeToUtf8Bytes(random.NextEveryMember(), ObjectCodecJsonContext.Default.EveryMember), () => ObjectCodecSession.Create(raw).Every, "Every");
+            AssertReadsLikeSystemTextJson(ObjectCodecJsonContext.Default.ExactMembers, JsonSerializer.SerializeToUtf8Bytes(random.NextExactMembers(), ObjectCodecJsonContext.Default.ExactMembers), () => ObjectCodecSession.Create(raw).Exact, "Exact");
             AssertReadsLikeSystemTextJson(CamelCaseJsonContext.Default.Settable, JsonSerializer.SerializeToUtf8Bytes(random.NextSettable(), CamelCaseJsonContext.Default.Settable), () => CamelCaseSession.Create(raw).Settable, "Settable");
         }
         Assert.Empty(raw.Reports);
@@ -144,11 +148,22 @@ public sealed class JsonObjectCodecTests
         var codec = ObjectCodecProbe.CodecOver(typeof(ObjectCodecSession), "Every", typeInfo);
         var random = new RandomMembers(seed: 10);
 
+        var exactInfo = (JsonTypeInfo<ExactMembers>)options.GetTypeInfo(typeof(ExactMembers));
+        var exactCodec = ObjectCodecProbe.CodecOver(typeof(ObjectCodecSession), "Exact", exactInfo);
+        var strict = new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.BasicLatin), TypeInfoResolver = ObjectCodecJsonContext.Default };
+        var strictInfo = (JsonTypeInfo<ExactMembers>)strict.GetTypeInfo(typeof(ExactMembers));
+        var strictCodec = ObjectCodecProbe.CodecOver(typeof(ObjectCodecSession), "Exact", strictInfo);
+
         Assert.True(codec.IsFastPathEnabled);
+        Assert.True(exactCodec.IsFastPathEnabled);
+        Assert.True(strictCodec.IsFastPathEnabled);
         for (var i = 0; i < RandomValues; i++)
         {
             var value = random.NextEveryMember();
+            var exact = random.NextExactMembers();
             AssertSameOutcome(() => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), () => codec.Encode(value));
+            AssertSameOutcome(() => JsonSerializer.SerializeToUtf8Bytes(exact, exactInfo), () => exactCodec.Encode(exact));
+            AssertSameOutcome(() => JsonSerializer.SerializeToUtf8Bytes(exact, strictInfo), () => strictCodec.Encode(exact));
         }
     }
 

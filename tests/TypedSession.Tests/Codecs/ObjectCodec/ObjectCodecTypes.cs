@@ -31,6 +31,31 @@ public sealed record EveryMember(
     DateTime? MaybeDateTime,
     DateTimeOffset? MaybeDateTimeOffset);
 
+/// <summary>Every member type but the floating-point ones, which the codec's byte writer leaves to Utf8JsonWriter.</summary>
+public sealed record ExactMembers(
+    string? Text,
+    string Name,
+    bool Flag,
+    byte Byte,
+    sbyte SByte,
+    short Int16,
+    ushort UInt16,
+    int Int32,
+    uint UInt32,
+    long Int64,
+    ulong UInt64,
+    decimal Decimal,
+    Guid Guid,
+    DateTime DateTime,
+    DateTimeOffset DateTimeOffset,
+    bool? MaybeFlag,
+    int? MaybeInt32,
+    ulong? MaybeUInt64,
+    decimal? MaybeDecimal,
+    Guid? MaybeGuid,
+    DateTime? MaybeDateTime,
+    DateTimeOffset? MaybeDateTimeOffset);
+
 /// <summary>Created through its parameterless constructor and setters, with names of its own.</summary>
 public sealed class Settable : IEquatable<Settable>
 {
@@ -84,6 +109,7 @@ public sealed record WithList(string Name, List<int> Values);
 
 /// <summary>Default options, as most applications declare them.</summary>
 [JsonSerializable(typeof(EveryMember))]
+[JsonSerializable(typeof(ExactMembers))]
 [JsonSerializable(typeof(Settable))]
 [JsonSerializable(typeof(WithList))]
 [JsonSerializable(typeof(Noisy))]
@@ -92,6 +118,7 @@ public sealed partial class ObjectCodecJsonContext : JsonSerializerContext;
 /// <summary>A camelCase naming policy.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(EveryMember))]
+[JsonSerializable(typeof(ExactMembers))]
 [JsonSerializable(typeof(Settable))]
 public sealed partial class CamelCaseJsonContext : JsonSerializerContext;
 
@@ -106,6 +133,9 @@ public sealed partial class ObjectCodecSession
 {
     /// <summary>Through the generated codec.</summary>
     public partial EveryMember? Every { get; set; }
+
+    /// <summary>Through the generated codec's byte writer.</summary>
+    public partial ExactMembers? Exact { get; set; }
 
     /// <summary>Through the generated codec, built with setters.</summary>
     public partial Settable? Settable { get; set; }
@@ -123,6 +153,9 @@ public sealed partial class CamelCaseSession
 {
     /// <summary>Through the generated codec.</summary>
     public partial EveryMember? Every { get; set; }
+
+    /// <summary>Through the generated codec's byte writer.</summary>
+    public partial ExactMembers? Exact { get; set; }
 
     /// <summary>Through the generated codec, built with setters.</summary>
     public partial Settable? Settable { get; set; }

@@ -43,6 +43,17 @@ public sealed class RandomMembers(int seed)
         MaybeDateTime: random.Next(3) == 0 ? null : NextDateTime(),
         MaybeDateTimeOffset: random.Next(3) == 0 ? null : NextDateTimeOffset());
 
+    /// <summary>A value with every member random, none of them floating-point.</summary>
+    public ExactMembers NextExactMembers()
+    {
+        var every = NextEveryMember();
+        return new ExactMembers(
+            every.Text, every.Name, every.Flag, every.Byte, every.SByte, every.Int16, every.UInt16, every.Int32, every.UInt32,
+            every.Int64, every.UInt64, every.Decimal, every.Guid, every.DateTime, every.DateTimeOffset, every.MaybeFlag,
+            every.MaybeInt32, random.Next(3) == 0 ? null : every.UInt64 / 3, every.MaybeDecimal, every.MaybeGuid, every.MaybeDateTime,
+            every.MaybeDateTimeOffset);
+    }
+
     /// <summary>A value built through setters.</summary>
     public Settable NextSettable() => new()
     {
@@ -119,8 +130,7 @@ public sealed class RandomMembers(int seed)
         {
             ticks -= ticks % TimeSpan.TicksPerSecond;
         }
-        // Local times are left out: their offset depends on the machine's zone rules, not on the codec.
-        return new DateTime(ticks, Pick(DateTimeKind.Utc, DateTimeKind.Unspecified));
+        return new DateTime(ticks, Pick(DateTimeKind.Utc, DateTimeKind.Unspecified, DateTimeKind.Unspecified, DateTimeKind.Utc, DateTimeKind.Local));
     }
 
     private DateTimeOffset NextDateTimeOffset()

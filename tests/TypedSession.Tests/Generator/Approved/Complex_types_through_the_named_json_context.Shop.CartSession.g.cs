@@ -53,6 +53,12 @@ namespace Shop
                 {
                 }
 
+                protected override bool TryWriteMembers(ref global::TypedSession.Codecs.JsonObjectByteWriter writer, global::Shop.Item value)
+                {
+                    return writer.TryWrite(0, value.Name)
+                        && writer.TryWrite(1, value.Quantity);
+                }
+
                 protected override bool TryWriteProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Item value)
                 {
                     global::TypedSession.Codecs.JsonMemberValues.Write(writer, Name(0), value.Name);
