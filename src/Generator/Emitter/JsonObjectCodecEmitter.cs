@@ -27,6 +27,8 @@ internal static class JsonObjectCodecEmitter
         writer.WriteLine();
         WriteTryWriteProperties(writer, shape);
         writer.WriteLine();
+        WriteTryReadMembers(writer, shape);
+        writer.WriteLine();
         WriteTryReadProperties(writer, shape);
         writer.CloseBlock();
     }
@@ -51,12 +53,7 @@ internal static class JsonObjectCodecEmitter
         writer.WriteLine($"protected override bool TryWriteMembers(ref {Codecs}JsonObjectByteWriter writer, {shape.TypeName} value)");
         writer.OpenBlock();
         var members = shape.Members;
-        var hasFloatingPoint = false;
-        foreach (var member in members)
-        {
-            hasFloatingPoint |= member.IsFloatingPoint;
-        }
-        if (hasFloatingPoint)
+        if (HasFloatingPoint(shape))
         {
             // Floating-point text is Utf8JsonWriter's own: the whole value goes through TryWriteProperties.
             writer.WriteLine("return false;");
@@ -94,6 +91,45 @@ internal static class JsonObjectCodecEmitter
         }
         writer.WriteLine("return true;");
         writer.CloseBlock();
+    }
+
+    private static void WriteTryReadMembers(SourceWriter writer, JsonObjectShapeSpec shape)
+    {
+        var members = shape.Members;
+        writer.WriteLine($"protected override bool TryReadMembers(ref {Codecs}JsonObjectByteReader reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {shape.TypeName} value)");
+        writer.OpenBlock();
+        writer.WriteLine("value = default!;");
+        if (HasFloatingPoint(shape))
+        {
+            // Floating-point numbers are parsed by Utf8JsonReader alone: the whole value goes through TryReadProperties.
+            writer.WriteLine("return false;");
+            writer.CloseBlock();
+            return;
+        }
+        for (var i = 0; i < members.Count; i++)
+        {
+            var prefix = i == 0 ? "if (" : "    || ";
+            writer.WriteLine($"{prefix}!reader.TryRead({i}, out {members[i].LocalTypeName} {Local(i)})");
+        }
+        writer.WriteLine("    || !reader.IsAtEnd())");
+        writer.OpenBlock();
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.WriteLine($"value = {Creation(shape)};");
+        writer.WriteLine("return true;");
+        writer.CloseBlock();
+    }
+
+    private static bool HasFloatingPoint(JsonObjectShapeSpec shape)
+    {
+        foreach (var member in shape.Members)
+        {
+            if (member.IsFloatingPoint)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void WriteTryReadProperties(SourceWriter writer, JsonObjectShapeSpec shape)

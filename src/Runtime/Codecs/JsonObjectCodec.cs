@@ -115,6 +115,14 @@ public abstract class JsonObjectCodec<T>
     {
         if (IsFastPathEnabled)
         {
+            if (prefixes.Length > 0)
+            {
+                var bytesReader = new JsonObjectByteReader(utf8Json, prefixes);
+                if (TryReadMembers(ref bytesReader, out value))
+                {
+                    return true;
+                }
+            }
             try
             {
                 // Default reader options: no comments, no trailing commas. JSON that needs the context's options to be
@@ -174,6 +182,12 @@ public abstract class JsonObjectCodec<T>
     /// member holds a value that System.Text.Json must write (or reject) itself, such as a non-finite number.
     /// </summary>
     protected abstract bool TryWriteProperties(Utf8JsonWriter writer, T value);
+
+    /// <summary>
+    /// Reads the object from bytes laid out exactly as <see cref="TryWriteMembers"/> writes them; <see langword="false"/>
+    /// for any other layout or value, and the codec then reads the same bytes with <see cref="TryReadProperties"/>.
+    /// </summary>
+    protected abstract bool TryReadMembers(ref JsonObjectByteReader reader, [MaybeNullWhen(false)] out T value);
 
     /// <summary>
     /// Reads the members after the reader's start of an object up to its end and creates the value; <see langword="false"/>

@@ -84,7 +84,51 @@ public sealed class JsonObjectCodecTests
             {
                 AssertReadsLikeSystemTextJson(ObjectCodecJsonContext.Default.EveryMember, variant, () => ObjectCodecSession.Create(raw).Every, "Every");
             }
+            var exact = JsonSerializer.SerializeToUtf8Bytes(random.NextExactMembers(), ObjectCodecJsonContext.Default.ExactMembers);
+            foreach (var variant in Variants(exact, random))
+            {
+                AssertReadsLikeSystemTextJson(ObjectCodecJsonContext.Default.ExactMembers, variant, () => ObjectCodecSession.Create(raw).Exact, "Exact");
+            }
         }
+    }
+
+    [Theory]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("null", "-0", "\"2026-01-02T03:04:05.1+14:00\"")]
+    [InlineData("\"\"", "-2147483648", "\"2026-01-02T03:04:05.1234567-14:00\"")]
+    [InlineData("\" !#$%()*,-./:;=?@[]^_{|}~\u007f\"", "2147483647", "\"2024-02-29T00:00:00Z\"")]
+    [InlineData("\"Ann\"", "2147483648", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("\"Ann\"", "01", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("\"Ann\"", "1.0", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("\"Ann\"", "1e2", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("\"Ann\"", "true", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("\"Ann\"", "\"1\"", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02T03:04:05.12345678+02:00\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02T03:04:05.+02:00\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02T24:00:00+02:00\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02T23:59:60+02:00\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-02-29T00:00:00+02:00\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-13-01T00:00:00+02:00\"")]
+    [InlineData("\"Ann\"", "1", "\"0000-01-01T00:00:00+02:00\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02T03:04:05+14:01\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02T03:04:05+02:60\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02T03:04:05\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02T03:04+02:00\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02\"")]
+    [InlineData("\"Ann\"", "1", "\"0001-01-01T00:00:00+01:00\"")]
+    [InlineData("\"Ann\"", "1", "\"9999-12-31T23:59:59.9999999-01:00\"")]
+    [InlineData("\"Ann\"", "1", "\"2026-01-02T03:04:05z\"")]
+    [InlineData("\"Ann\\u0020B\"", "1", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("\"Zoë\"", "1", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("\"tab\there\"", "1", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("\"Ann\"", "null", "\"2026-01-02T03:04:05+02:00\"")]
+    [InlineData("\"Ann\"", "1", "null")]
+    [InlineData("nul", "1", "\"2026-01-02T03:04:05+02:00\"")]
+    public void Reads_of_hand_written_members_equal_System_Text_Json_reads(string displayName, string ordered, string lastSeenAt)
+    {
+        var json = $$"""{"display name":{{displayName}},"a\u003Cb":{{ordered}},"LastSeenAt":{{lastSeenAt}}}""";
+
+        AssertReadsLikeSystemTextJson(ObjectCodecJsonContext.Default.Settable, Encoding.UTF8.GetBytes(json), () => ObjectCodecSession.Create(raw).Settable, "Settable");
     }
 
     [Theory]

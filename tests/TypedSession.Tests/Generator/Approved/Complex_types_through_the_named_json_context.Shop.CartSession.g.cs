@@ -66,6 +66,19 @@ namespace Shop
                     return true;
                 }
 
+                protected override bool TryReadMembers(ref global::TypedSession.Codecs.JsonObjectByteReader reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Shop.Item value)
+                {
+                    value = default!;
+                    if (!reader.TryRead(0, out string? member0)
+                        || !reader.TryRead(1, out int member1)
+                        || !reader.IsAtEnd())
+                    {
+                        return false;
+                    }
+                    value = new global::Shop.Item(member0!, member1);
+                    return true;
+                }
+
                 protected override bool TryReadProperties(ref global::System.Text.Json.Utf8JsonReader reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Shop.Item value)
                 {
                     value = default!;
