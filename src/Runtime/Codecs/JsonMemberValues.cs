@@ -62,49 +62,199 @@ public static class JsonMemberValues
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) => writer.WriteString(name, value);
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, bool? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, sbyte? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, sbyte? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, short? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, short? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ushort? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ushort? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, int? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, int? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, uint? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, uint? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, long? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, long? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ulong? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ulong? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal. The caller has checked that it is finite.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, float? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, float? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal. The caller has checked that it is finite.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, double? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, double? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Guid? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value) { if (value is { } present) { Write(writer, name, present); } else { writer.WriteNull(name); } }
+    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+    {
+        if (value is { } present)
+        {
+            Write(writer, name, present);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     /// <summary>Whether a floating-point member can be written as a JSON number (not NaN or an infinity).</summary>
     public static bool IsFinite(double? value) => value is not { } present || double.IsFinite(present);
@@ -137,89 +287,295 @@ public static class JsonMemberValues
     }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out byte value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out byte value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out value);
+    }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out sbyte value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out sbyte value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out value);
+    }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out short value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out short value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out value);
+    }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out ushort value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out ushort value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out value);
+    }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out int value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out int value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value);
+    }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out uint value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out uint value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out value);
+    }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out long value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out long value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value);
+    }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out ulong value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out ulong value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out value);
+    }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out float value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out float value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out value);
+    }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out double value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out double value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value);
+    }
 
     /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out decimal value) { value = default; return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out decimal value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value);
+    }
 
     /// <summary>Reads a <see cref="Guid"/> string.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out Guid value) { value = default; return reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out Guid value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out value);
+    }
 
     /// <summary>Reads an ISO 8601 <see cref="DateTime"/> string.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out DateTime value) { value = default; return reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out DateTime value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out value);
+    }
 
     /// <summary>Reads an ISO 8601 <see cref="DateTimeOffset"/> string.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value) { value = default; return reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value); }
+    public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        value = default;
+        return reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value);
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out bool? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out bool present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out bool? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out bool present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out byte? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out byte present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out byte? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out byte present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out sbyte? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out sbyte present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out sbyte? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out sbyte present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out short? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out short present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out short? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out short present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out ushort? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out ushort present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out ushort? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out ushort present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out int? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out int present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out int? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out int present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out uint? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out uint present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out uint? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out uint present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out long? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out long present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out long? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out long present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out ulong? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out ulong present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out ulong? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out ulong present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out float? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out float present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out float? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out float present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out double? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out double present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out double? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out double present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out decimal? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out decimal present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out decimal? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out decimal present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out Guid? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out Guid present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out Guid? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out Guid present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out DateTime? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out DateTime present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out DateTime? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out DateTime present);
+        value = present;
+        return read;
+    }
 
     /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset? value) { if (reader.TokenType == JsonTokenType.Null) { value = null; return true; } var read = TryRead(ref reader, out DateTimeOffset present); value = present; return read; }
+    public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset? value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            value = null;
+            return true;
+        }
+        var read = TryRead(ref reader, out DateTimeOffset present);
+        value = present;
+        return read;
+    }
 }

@@ -200,7 +200,10 @@ public abstract class JsonObjectCodec<T>
     private static string[]? ExpectedNames(JsonTypeInfo<T> typeInfo, JsonObjectMember[] members)
     {
         var options = typeInfo.Options;
-        if (typeInfo.Kind != JsonTypeInfoKind.Object
+        // Metadata straight from a source-generated context: a resolver with modifiers could have replaced a
+        // property's getter or setter, or the object's creation, in ways the metadata does not show.
+        if (options.TypeInfoResolver is not JsonSerializerContext
+            || typeInfo.Kind != JsonTypeInfoKind.Object
             || typeInfo.PolymorphismOptions is not null
             || typeInfo.NumberHandling is not null
             || typeInfo.OnSerializing is not null || typeInfo.OnSerialized is not null

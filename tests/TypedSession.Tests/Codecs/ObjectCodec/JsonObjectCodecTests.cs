@@ -240,6 +240,29 @@ public sealed class JsonObjectCodecTests
     }
 
     [Fact]
+    public void A_resolver_with_modifiers_leaves_the_type_to_System_Text_Json()
+    {
+        var options = new JsonSerializerOptions
+        {
+            TypeInfoResolver = ObjectCodecJsonContext.Default.WithAddedModifier(info =>
+            {
+                if (info.Type == typeof(Settable))
+                {
+                    info.Properties[0].Get = _ => "masked";
+                }
+            }),
+        };
+        var typeInfo = (JsonTypeInfo<Settable>)options.GetTypeInfo(typeof(Settable));
+        var value = new RandomMembers(seed: 15).NextSettable();
+
+        var codec = ObjectCodecProbe.CodecOver(typeof(ObjectCodecSession), "Settable", typeInfo);
+
+        Assert.False(codec.IsFastPathEnabled);
+        Assert.Contains("\"display name\":\"masked\"", Encoding.UTF8.GetString(codec.Encode(value)));
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), codec.Encode(value));
+    }
+
+    [Fact]
     public void A_non_finite_number_fails_as_System_Text_Json_fails_and_stores_nothing()
     {
         var value = new RandomMembers(seed: 12).NextEveryMember() with { Double = double.NaN };
