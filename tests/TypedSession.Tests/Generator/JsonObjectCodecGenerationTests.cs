@@ -101,6 +101,38 @@ public sealed class JsonObjectCodecGenerationTests
         Assert.Equal(line, new GeneratedSession(assembly, "Remote.LineSession", raw).Get("Value"));
     }
 
+    [Fact]
+    public void Editing_the_object_type_in_another_file_regenerates_its_codec()
+    {
+        const string line = "namespace Shop; public sealed record Line(string Sku, int Quantity);";
+        const string session = """
+            using System.Text.Json.Serialization;
+
+            namespace Shop;
+
+            [JsonSerializable(typeof(Line))]
+            internal partial class LineJsonContext : JsonSerializerContext
+            {
+            }
+
+            [TypedSession.Session(JsonContext = typeof(LineJsonContext))]
+            public partial class LineSession
+            {
+                public partial Line? Value { get; set; }
+            }
+            """;
+        var compilation = GeneratorTestCompilation.Create(line, session);
+        var driver = GeneratorTestCompilation.CreateDriver().RunGenerators(compilation);
+        var lineTree = compilation.SyntaxTrees.Single(tree => tree.ToString() == line);
+
+        var edited = compilation.ReplaceSyntaxTree(lineTree, Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+            line.Replace("int Quantity", "int Quantity, decimal Price"), GeneratorTestCompilation.ParseOptions));
+        var generated = driver.RunGenerators(edited).GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString();
+
+        Assert.Contains("new(\"Price\", null, typeof(decimal)),", generated);
+        Assert.Contains("value = new global::Shop.Line(member0!, member1, member2);", generated);
+    }
+
     // Structs are declared without '?': the context has metadata for Point, not for Point?.
     private static string Generate(string type) =>
         GeneratorTestCompilation.Generate(Declarations + $$"""

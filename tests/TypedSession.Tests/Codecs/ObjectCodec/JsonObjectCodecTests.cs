@@ -240,6 +240,20 @@ public sealed class JsonObjectCodecTests
     }
 
     [Fact]
+    public void A_value_larger_than_the_write_buffer_and_a_local_time_are_written_and_read_as_System_Text_Json_does()
+    {
+        var random = new RandomMembers(seed: 16);
+        var large = random.NextExactMembers() with { Text = new string('x', 70_000), Name = string.Concat(Enumerable.Repeat("plain text ", 900)) };
+        var local = random.NextExactMembers() with { DateTime = new DateTime(2026, 7, 1, 12, 0, 0, DateTimeKind.Local), MaybeDateTime = DateTime.Now };
+
+        foreach (var value in new[] { large, local, large })
+        {
+            AssertWritesLikeSystemTextJson(ObjectCodecJsonContext.Default.ExactMembers, value, written => ObjectCodecSession.Create(raw).Exact = written, "Exact");
+            AssertReadsLikeSystemTextJson(ObjectCodecJsonContext.Default.ExactMembers, raw.Get("Exact")!, () => ObjectCodecSession.Create(raw).Exact, "Exact");
+        }
+    }
+
+    [Fact]
     public void A_resolver_with_modifiers_leaves_the_type_to_System_Text_Json()
     {
         var options = new JsonSerializerOptions
