@@ -26,7 +26,9 @@ internal sealed class SessionAccessFinder
         context.RegisterOperationAction(
             operationContext =>
             {
-                if (_symbols.IsSessionAccessType(operationContext.Operation.Type))
+                // The first access per member is kept: later ones skip the location's allocation.
+                if (_symbols.IsSessionAccessType(operationContext.Operation.Type) &&
+                    !_membersUsingSession.ContainsKey(operationContext.ContainingSymbol))
                 {
                     _membersUsingSession.TryAdd(operationContext.ContainingSymbol, operationContext.Operation.Syntax.GetLocation());
                 }

@@ -156,9 +156,34 @@ public sealed class SessionCookieAnalyzer : DiagnosticAnalyzer
     /// <c>Configure&lt;SessionOptions&gt;(section)</c>, <c>AddOptions&lt;SessionOptions&gt;().Bind(...)</c>: a call that
     /// names <c>SessionOptions</c> without a lambda the analyzer can read may set the cookie's policy.
     /// </summary>
-    private static bool BindsSessionOptions(IInvocationOperation invocation, SessionSymbols symbols) =>
-        invocation.TargetMethod.TypeArguments.Any(type => SymbolEqualityComparer.Default.Equals(type, symbols.SessionOptions)) &&
-        !invocation.Arguments.Any(argument => argument.Value is IDelegateCreationOperation);
+    private static bool BindsSessionOptions(IInvocationOperation invocation, SessionSymbols symbols)
+    {
+        // Runs for every call of the compilation: loops, not LINQ, so that the common answer allocates nothing.
+        var namesSessionOptions = false;
+        foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
+        {
+            if (SymbolEqualityComparer.Default.Equals(typeArgument, symbols.SessionOptions))
+            {
+                namesSessionOptions = true;
+                break;
+            }
+        }
+
+        if (!namesSessionOptions)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value is IDelegateCreationOperation)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static IOperation? Unwrap(IOperation? operation)
     {
