@@ -1,6 +1,4 @@
-using System;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace TypedSession.Generator.Analyzers;
@@ -15,48 +13,48 @@ internal sealed class SessionSymbols
     private static readonly ConditionalWeakTable<Compilation, SessionSymbols> ByCompilation = new();
 
     private readonly Compilation _compilation;
-    private readonly Lazy<INamedTypeSymbol?> _webApplication;
-    private readonly Lazy<INamedTypeSymbol?> _webApplicationBuilder;
-    private readonly Lazy<INamedTypeSymbol?> _applicationBuilder;
-    private readonly Lazy<INamedTypeSymbol?> _endpointRouteBuilder;
-    private readonly Lazy<INamedTypeSymbol?> _sessionMiddlewareExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _sessionServiceCollectionExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _sessionOptions;
-    private readonly Lazy<INamedTypeSymbol?> _sessionStore;
-    private readonly Lazy<INamedTypeSymbol?> _session;
-    private readonly Lazy<INamedTypeSymbol?> _sessionFeature;
-    private readonly Lazy<INamedTypeSymbol?> _sessionExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _httpContext;
-    private readonly Lazy<INamedTypeSymbol?> _httpResponse;
-    private readonly Lazy<INamedTypeSymbol?> _httpResponseWritingExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _httpResponseJsonExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _sendFileResponseExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _result;
-    private readonly Lazy<INamedTypeSymbol?> _requestDelegate;
-    private readonly Lazy<INamedTypeSymbol?> _middleware;
-    private readonly Lazy<INamedTypeSymbol?> _useExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _runExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _useMiddlewareExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _mapExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _mapWhenExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _useWhenExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _endpointRoutingApplicationBuilderExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _hostingAbstractionsHostExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _host;
-    private readonly Lazy<INamedTypeSymbol?> _hostedService;
-    private readonly Lazy<INamedTypeSymbol?> _cookieBuilder;
-    private readonly Lazy<INamedTypeSymbol?> _cookieSecurePolicy;
-    private readonly Lazy<INamedTypeSymbol?> _cookiePolicyOptions;
-    private readonly Lazy<INamedTypeSymbol?> _serviceCollection;
-    private readonly Lazy<INamedTypeSymbol?> _serviceCollectionServiceExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _serviceCollectionDescriptorExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _serviceCollectionHostedServiceExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _distributedCache;
-    private readonly Lazy<INamedTypeSymbol?> _memoryCacheServiceCollectionExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _typedSessionServiceCollectionExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _typedSessionEngineServiceCollectionExtensions;
-    private readonly Lazy<INamedTypeSymbol?> _sessionAttribute;
-    private readonly Lazy<INamedTypeSymbol?> _typedSessionBase;
+    private readonly KnownType _webApplication;
+    private readonly KnownType _webApplicationBuilder;
+    private readonly KnownType _applicationBuilder;
+    private readonly KnownType _endpointRouteBuilder;
+    private readonly KnownType _sessionMiddlewareExtensions;
+    private readonly KnownType _sessionServiceCollectionExtensions;
+    private readonly KnownType _sessionOptions;
+    private readonly KnownType _sessionStore;
+    private readonly KnownType _session;
+    private readonly KnownType _sessionFeature;
+    private readonly KnownType _sessionExtensions;
+    private readonly KnownType _httpContext;
+    private readonly KnownType _httpResponse;
+    private readonly KnownType _httpResponseWritingExtensions;
+    private readonly KnownType _httpResponseJsonExtensions;
+    private readonly KnownType _sendFileResponseExtensions;
+    private readonly KnownType _result;
+    private readonly KnownType _requestDelegate;
+    private readonly KnownType _middleware;
+    private readonly KnownType _useExtensions;
+    private readonly KnownType _runExtensions;
+    private readonly KnownType _useMiddlewareExtensions;
+    private readonly KnownType _mapExtensions;
+    private readonly KnownType _mapWhenExtensions;
+    private readonly KnownType _useWhenExtensions;
+    private readonly KnownType _endpointRoutingApplicationBuilderExtensions;
+    private readonly KnownType _hostingAbstractionsHostExtensions;
+    private readonly KnownType _host;
+    private readonly KnownType _hostedService;
+    private readonly KnownType _cookieBuilder;
+    private readonly KnownType _cookieSecurePolicy;
+    private readonly KnownType _cookiePolicyOptions;
+    private readonly KnownType _serviceCollection;
+    private readonly KnownType _serviceCollectionServiceExtensions;
+    private readonly KnownType _serviceCollectionDescriptorExtensions;
+    private readonly KnownType _serviceCollectionHostedServiceExtensions;
+    private readonly KnownType _distributedCache;
+    private readonly KnownType _memoryCacheServiceCollectionExtensions;
+    private readonly KnownType _typedSessionServiceCollectionExtensions;
+    private readonly KnownType _typedSessionEngineServiceCollectionExtensions;
+    private readonly KnownType _sessionAttribute;
+    private readonly KnownType _typedSessionBase;
 
     private SessionSymbols(Compilation compilation)
     {
@@ -105,101 +103,101 @@ internal sealed class SessionSymbols
         _typedSessionBase = Resolve("TypedSession.TypedSessionBase");
     }
 
-    public INamedTypeSymbol? WebApplication => _webApplication.Value;
+    public KnownType WebApplication => _webApplication;
 
-    public INamedTypeSymbol? WebApplicationBuilder => _webApplicationBuilder.Value;
+    public KnownType WebApplicationBuilder => _webApplicationBuilder;
 
-    public INamedTypeSymbol? ApplicationBuilder => _applicationBuilder.Value;
+    public KnownType ApplicationBuilder => _applicationBuilder;
 
-    public INamedTypeSymbol? EndpointRouteBuilder => _endpointRouteBuilder.Value;
+    public KnownType EndpointRouteBuilder => _endpointRouteBuilder;
 
-    public INamedTypeSymbol? SessionMiddlewareExtensions => _sessionMiddlewareExtensions.Value;
+    public KnownType SessionMiddlewareExtensions => _sessionMiddlewareExtensions;
 
-    public INamedTypeSymbol? SessionServiceCollectionExtensions => _sessionServiceCollectionExtensions.Value;
+    public KnownType SessionServiceCollectionExtensions => _sessionServiceCollectionExtensions;
 
-    public INamedTypeSymbol? SessionOptions => _sessionOptions.Value;
+    public KnownType SessionOptions => _sessionOptions;
 
-    public INamedTypeSymbol? SessionStore => _sessionStore.Value;
+    public KnownType SessionStore => _sessionStore;
 
-    public INamedTypeSymbol? Session => _session.Value;
+    public KnownType Session => _session;
 
-    public INamedTypeSymbol? SessionFeature => _sessionFeature.Value;
+    public KnownType SessionFeature => _sessionFeature;
 
-    public INamedTypeSymbol? SessionExtensions => _sessionExtensions.Value;
+    public KnownType SessionExtensions => _sessionExtensions;
 
-    public INamedTypeSymbol? HttpContext => _httpContext.Value;
+    public KnownType HttpContext => _httpContext;
 
-    public INamedTypeSymbol? HttpResponse => _httpResponse.Value;
+    public KnownType HttpResponse => _httpResponse;
 
-    public INamedTypeSymbol? HttpResponseWritingExtensions => _httpResponseWritingExtensions.Value;
+    public KnownType HttpResponseWritingExtensions => _httpResponseWritingExtensions;
 
-    public INamedTypeSymbol? HttpResponseJsonExtensions => _httpResponseJsonExtensions.Value;
+    public KnownType HttpResponseJsonExtensions => _httpResponseJsonExtensions;
 
-    public INamedTypeSymbol? SendFileResponseExtensions => _sendFileResponseExtensions.Value;
+    public KnownType SendFileResponseExtensions => _sendFileResponseExtensions;
 
-    public INamedTypeSymbol? Result => _result.Value;
+    public KnownType Result => _result;
 
-    public INamedTypeSymbol? RequestDelegate => _requestDelegate.Value;
+    public KnownType RequestDelegate => _requestDelegate;
 
-    public INamedTypeSymbol? Middleware => _middleware.Value;
+    public KnownType Middleware => _middleware;
 
-    public INamedTypeSymbol? UseExtensions => _useExtensions.Value;
+    public KnownType UseExtensions => _useExtensions;
 
-    public INamedTypeSymbol? RunExtensions => _runExtensions.Value;
+    public KnownType RunExtensions => _runExtensions;
 
-    public INamedTypeSymbol? UseMiddlewareExtensions => _useMiddlewareExtensions.Value;
+    public KnownType UseMiddlewareExtensions => _useMiddlewareExtensions;
 
-    public INamedTypeSymbol? MapExtensions => _mapExtensions.Value;
+    public KnownType MapExtensions => _mapExtensions;
 
-    public INamedTypeSymbol? MapWhenExtensions => _mapWhenExtensions.Value;
+    public KnownType MapWhenExtensions => _mapWhenExtensions;
 
-    public INamedTypeSymbol? UseWhenExtensions => _useWhenExtensions.Value;
+    public KnownType UseWhenExtensions => _useWhenExtensions;
 
-    public INamedTypeSymbol? EndpointRoutingApplicationBuilderExtensions => _endpointRoutingApplicationBuilderExtensions.Value;
+    public KnownType EndpointRoutingApplicationBuilderExtensions => _endpointRoutingApplicationBuilderExtensions;
 
-    public INamedTypeSymbol? HostingAbstractionsHostExtensions => _hostingAbstractionsHostExtensions.Value;
+    public KnownType HostingAbstractionsHostExtensions => _hostingAbstractionsHostExtensions;
 
-    public INamedTypeSymbol? Host => _host.Value;
+    public KnownType Host => _host;
 
-    public INamedTypeSymbol? HostedService => _hostedService.Value;
+    public KnownType HostedService => _hostedService;
 
-    public INamedTypeSymbol? CookieBuilder => _cookieBuilder.Value;
+    public KnownType CookieBuilder => _cookieBuilder;
 
-    public INamedTypeSymbol? CookieSecurePolicy => _cookieSecurePolicy.Value;
+    public KnownType CookieSecurePolicy => _cookieSecurePolicy;
 
-    public INamedTypeSymbol? CookiePolicyOptions => _cookiePolicyOptions.Value;
+    public KnownType CookiePolicyOptions => _cookiePolicyOptions;
 
-    public INamedTypeSymbol? ServiceCollection => _serviceCollection.Value;
+    public KnownType ServiceCollection => _serviceCollection;
 
-    public INamedTypeSymbol? ServiceCollectionServiceExtensions => _serviceCollectionServiceExtensions.Value;
+    public KnownType ServiceCollectionServiceExtensions => _serviceCollectionServiceExtensions;
 
-    public INamedTypeSymbol? ServiceCollectionDescriptorExtensions => _serviceCollectionDescriptorExtensions.Value;
+    public KnownType ServiceCollectionDescriptorExtensions => _serviceCollectionDescriptorExtensions;
 
-    public INamedTypeSymbol? ServiceCollectionHostedServiceExtensions => _serviceCollectionHostedServiceExtensions.Value;
+    public KnownType ServiceCollectionHostedServiceExtensions => _serviceCollectionHostedServiceExtensions;
 
-    public INamedTypeSymbol? DistributedCache => _distributedCache.Value;
+    public KnownType DistributedCache => _distributedCache;
 
-    public INamedTypeSymbol? MemoryCacheServiceCollectionExtensions => _memoryCacheServiceCollectionExtensions.Value;
+    public KnownType MemoryCacheServiceCollectionExtensions => _memoryCacheServiceCollectionExtensions;
 
     /// <summary><c>AddTypedSession&lt;T&gt;()</c>: registers the session engine, so it stands in for <c>AddSession()</c>.</summary>
-    public INamedTypeSymbol? TypedSessionServiceCollectionExtensions => _typedSessionServiceCollectionExtensions.Value;
+    public KnownType TypedSessionServiceCollectionExtensions => _typedSessionServiceCollectionExtensions;
 
     /// <summary>
     /// <c>AddTypedSessionEngine()</c>: data protection, options, an in-memory <c>IDistributedCache</c> and the engine as
     /// <c>ISessionStore</c>: everything <c>UseSession()</c> needs.
     /// </summary>
-    public INamedTypeSymbol? TypedSessionEngineServiceCollectionExtensions => _typedSessionEngineServiceCollectionExtensions.Value;
+    public KnownType TypedSessionEngineServiceCollectionExtensions => _typedSessionEngineServiceCollectionExtensions;
 
-    public INamedTypeSymbol? SessionAttribute => _sessionAttribute.Value;
+    public KnownType SessionAttribute => _sessionAttribute;
 
-    public INamedTypeSymbol? TypedSessionBase => _typedSessionBase.Value;
+    public KnownType TypedSessionBase => _typedSessionBase;
 
     /// <summary>
     /// <see langword="true"/> when the compilation references ASP.NET Core's session middleware; the pipeline and cookie
     /// analyzers do nothing otherwise.
     /// </summary>
     public bool HasSessionMiddleware =>
-        SessionMiddlewareExtensions is not null && SessionServiceCollectionExtensions is not null && ApplicationBuilder is not null;
+        SessionMiddlewareExtensions.Symbol is not null && SessionServiceCollectionExtensions.Symbol is not null && ApplicationBuilder.Symbol is not null;
 
     /// <summary>
     /// The compilation's symbols, shared by every analyzer of the compilation: each type is looked up once (a lookup
@@ -208,20 +206,19 @@ internal sealed class SessionSymbols
     /// </summary>
     public static SessionSymbols Create(Compilation compilation) => ByCompilation.GetValue(compilation, static created => new SessionSymbols(created));
 
-    private Lazy<INamedTypeSymbol?> Resolve(string metadataName) =>
-        new(() => _compilation.GetTypeByMetadataName(metadataName), LazyThreadSafetyMode.PublicationOnly);
+    private KnownType Resolve(string metadataName) => new(_compilation, metadataName);
 
     /// <summary><see langword="true"/> for a class marked <c>[Session]</c>.</summary>
     public bool IsSessionClass(ITypeSymbol? type)
     {
-        if (SessionAttribute is null || type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named)
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named || SessionAttribute.Symbol is null)
         {
             return false;
         }
 
         foreach (var attribute in named.GetAttributes())
         {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, SessionAttribute))
+            if (SessionAttribute.Is(attribute.AttributeClass))
             {
                 return true;
             }
@@ -235,25 +232,22 @@ internal sealed class SessionSymbols
     /// <c>ISessionFeature</c> or a <c>[Session]</c> class.
     /// </summary>
     public bool IsSessionAccessType(ITypeSymbol? type) =>
-        type is not null &&
-        (SymbolEqualityComparer.Default.Equals(type, Session) ||
-         SymbolEqualityComparer.Default.Equals(type, SessionFeature) ||
-         IsSessionClass(type));
+        type is not null && (Session.Is(type) || SessionFeature.Is(type) || IsSessionClass(type));
 
     /// <summary>
     /// <see langword="true"/> when <paramref name="type"/> is <paramref name="baseOrInterface"/>, derives from it or
     /// implements it.
     /// </summary>
-    public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? baseOrInterface)
+    public static bool IsOrInherits(ITypeSymbol? type, KnownType baseOrInterface)
     {
-        if (type is null || baseOrInterface is null)
+        if (type is null)
         {
             return false;
         }
 
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current, baseOrInterface))
+            if (baseOrInterface.Is(current))
             {
                 return true;
             }
@@ -261,7 +255,7 @@ internal sealed class SessionSymbols
 
         foreach (var implemented in type.AllInterfaces)
         {
-            if (SymbolEqualityComparer.Default.Equals(implemented, baseOrInterface))
+            if (baseOrInterface.Is(implemented))
             {
                 return true;
             }
@@ -274,6 +268,5 @@ internal sealed class SessionSymbols
     public static IMethodSymbol Declared(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
     /// <summary><see langword="true"/> when <paramref name="method"/> is declared by <paramref name="type"/>.</summary>
-    public static bool IsDeclaredBy(IMethodSymbol method, INamedTypeSymbol? type) =>
-        type is not null && SymbolEqualityComparer.Default.Equals(Declared(method).ContainingType, type);
+    public static bool IsDeclaredBy(IMethodSymbol method, KnownType type) => type.Is(Declared(method).ContainingType);
 }

@@ -96,13 +96,13 @@ internal sealed class PipelineCallClassifier
         if (declared.IsExtensionMethod && declared.Parameters.Length > 0)
         {
             var receiverType = declared.Parameters[0].Type;
-            if (SymbolEqualityComparer.Default.Equals(receiverType, _symbols.EndpointRouteBuilder))
+            if (_symbols.EndpointRouteBuilder.Is(receiverType))
             {
                 return PipelineCallKind.EndpointMapping;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(receiverType, _symbols.ApplicationBuilder) ||
-                SymbolEqualityComparer.Default.Equals(receiverType, _symbols.WebApplication))
+            if (_symbols.ApplicationBuilder.Is(receiverType) ||
+                _symbols.WebApplication.Is(receiverType))
             {
                 return PipelineCallKind.Other;
             }

@@ -93,7 +93,7 @@ public sealed class SessionRegistrationAnalyzer : DiagnosticAnalyzer
                         operationContext =>
                         {
                             var reference = (IPropertyReferenceOperation)operationContext.Operation;
-                            if (SymbolEqualityComparer.Default.Equals(reference.Property.Type, symbols.Session))
+                            if (symbols.Session.Is(reference.Property.Type))
                             {
                                 facts.SessionUses.Enqueue((reference.Syntax.GetLocation(), reference.Property.ContainingType.Name + "." + reference.Property.Name));
                             }
@@ -191,7 +191,7 @@ public sealed class SessionRegistrationAnalyzer : DiagnosticAnalyzer
         foreach (var member in type.GetMembers("ConfigureServices"))
         {
             if (member is not IMethodSymbol { IsStatic: false } method ||
-                method.Parameters.FirstOrDefault(parameter => SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.ServiceCollection)) is not { } services)
+                method.Parameters.FirstOrDefault(parameter => symbols.ServiceCollection.Is(parameter.Type)) is not { } services)
             {
                 continue;
             }
@@ -216,9 +216,9 @@ public sealed class SessionRegistrationAnalyzer : DiagnosticAnalyzer
         {
             var isEntry = pipeline.Key switch
             {
-                ILocalSymbol local => SymbolEqualityComparer.Default.Equals(local.Type, symbols.WebApplication),
+                ILocalSymbol local => symbols.WebApplication.Is(local.Type),
                 IParameterSymbol parameter => owner is IMethodSymbol { Name: "Configure" } &&
-                                              SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.ApplicationBuilder),
+                                              symbols.ApplicationBuilder.Is(parameter.Type),
                 _ => false,
             };
             if (!isEntry)
@@ -332,7 +332,7 @@ public sealed class SessionRegistrationAnalyzer : DiagnosticAnalyzer
 
     private static bool IsCacheOrStoreType(ITypeSymbol? type, SessionSymbols symbols) =>
         type is not null &&
-        (SymbolEqualityComparer.Default.Equals(type, symbols.DistributedCache) || SymbolEqualityComparer.Default.Equals(type, symbols.SessionStore));
+        (symbols.DistributedCache.Is(type) || symbols.SessionStore.Is(type));
 
     /// <summary>
     /// Conservative: <c>AddDistributedMemoryCache()</c>, a registration naming <c>IDistributedCache</c> or
@@ -368,7 +368,7 @@ public sealed class SessionRegistrationAnalyzer : DiagnosticAnalyzer
         }
 
         return assemblyName.IndexOf("Cach", StringComparison.OrdinalIgnoreCase) >= 0 &&
-               SymbolEqualityComparer.Default.Equals(method.ReturnType, symbols.ServiceCollection);
+               symbols.ServiceCollection.Is(method.ReturnType);
     }
 
     private static bool IsFrameworkCacheWithoutDistributedCache(string assemblyName) =>

@@ -42,12 +42,12 @@ public sealed class SessionCookieAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = SessionSymbols.Create(start.Compilation);
-            if (symbols.SessionOptions is null || symbols.CookieBuilder is null || symbols.SessionServiceCollectionExtensions is null)
+            if (symbols.SessionOptions.Symbol is null || symbols.CookieBuilder.Symbol is null || symbols.SessionServiceCollectionExtensions.Symbol is null)
             {
                 return;
             }
 
-            var alwaysValue = symbols.CookieSecurePolicy?.GetMembers("Always").OfType<IFieldSymbol>().FirstOrDefault()?.ConstantValue;
+            var alwaysValue = symbols.CookieSecurePolicy.Symbol?.GetMembers("Always").OfType<IFieldSymbol>().FirstOrDefault()?.ConstantValue;
             var index = new CompilationSessionIndexCache(start.Compilation, symbols);
             start.RegisterSymbolStartAction(
                 symbolStart =>
@@ -103,7 +103,7 @@ public sealed class SessionCookieAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, symbols.CookiePolicyOptions) && target.Property.Name == "Secure")
+        if (symbols.CookiePolicyOptions.Is(target.Property.ContainingType) && target.Property.Name == "Secure")
         {
             // A cookie policy that forces Secure applies to the session cookie too.
             configured.Set();
@@ -149,7 +149,7 @@ public sealed class SessionCookieAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        return SymbolEqualityComparer.Default.Equals(cookie.Property.ContainingType, symbols.SessionOptions);
+        return symbols.SessionOptions.Is(cookie.Property.ContainingType);
     }
 
     /// <summary>
@@ -162,7 +162,7 @@ public sealed class SessionCookieAnalyzer : DiagnosticAnalyzer
         var namesSessionOptions = false;
         foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
         {
-            if (SymbolEqualityComparer.Default.Equals(typeArgument, symbols.SessionOptions))
+            if (symbols.SessionOptions.Is(typeArgument))
             {
                 namesSessionOptions = true;
                 break;

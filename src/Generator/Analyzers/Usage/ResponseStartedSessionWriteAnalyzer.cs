@@ -27,7 +27,7 @@ public sealed class ResponseStartedSessionWriteAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = SessionSymbols.Create(start.Compilation);
-            if (symbols.HttpResponse is null || (symbols.Session is null && symbols.SessionAttribute is null))
+            if (symbols.HttpResponse.Symbol is null || (symbols.Session.Symbol is null && symbols.SessionAttribute.Symbol is null))
             {
                 return;
             }
@@ -134,7 +134,7 @@ public sealed class ResponseStartedSessionWriteAnalyzer : DiagnosticAnalyzer
         }
 
         return receiver is IPropertyReferenceOperation { Property.Name: "Body" or "BodyWriter" } body &&
-               SymbolEqualityComparer.Default.Equals(body.Property.ContainingType, symbols.HttpResponse) &&
+               symbols.HttpResponse.Is(body.Property.ContainingType) &&
                (method.Name.StartsWith("Write", System.StringComparison.Ordinal) || method.Name.StartsWith("Flush", System.StringComparison.Ordinal));
     }
 

@@ -28,7 +28,7 @@ public sealed class SingletonSessionCaptureAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var symbols = SessionSymbols.Create(start.Compilation);
-            if (symbols.SessionAttribute is null)
+            if (symbols.SessionAttribute.Symbol is null)
             {
                 return;
             }
@@ -79,17 +79,17 @@ public sealed class SingletonSessionCaptureAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool IsConventionalMiddleware(INamedTypeSymbol type, SessionSymbols symbols)
     {
-        if (symbols.RequestDelegate is null || SessionSymbols.IsOrInherits(type, symbols.Middleware))
+        if (symbols.RequestDelegate.Symbol is null || SessionSymbols.IsOrInherits(type, symbols.Middleware))
         {
             return false;
         }
 
         var takesNext = type.InstanceConstructors.Any(constructor =>
-            constructor.Parameters.Any(parameter => SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.RequestDelegate)));
+            constructor.Parameters.Any(parameter => symbols.RequestDelegate.Is(parameter.Type)));
         return takesNext && type.GetMembers().OfType<IMethodSymbol>().Any(method =>
             method is { IsStatic: false, DeclaredAccessibility: Accessibility.Public, Name: "Invoke" or "InvokeAsync" } &&
             method.Parameters.Length > 0 &&
-            SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, symbols.HttpContext));
+            symbols.HttpContext.Is(method.Parameters[0].Type));
     }
 
     private static void AnalyzeRegistration(OperationAnalysisContext context, SessionSymbols symbols)
