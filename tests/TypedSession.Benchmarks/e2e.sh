@@ -6,7 +6,9 @@
 # writes one: /bench/typed (TypedSession: engine + generated properties), /bench/stock (stock DistributedSession +
 # hand-written GetString/GetInt32/SetInt32) and /bench/handwritten (the hand-written code over TypedSession's engine).
 # Two load shapes: every request on one session (one cookie), and requests spread over many sessions (a wrk Lua
-# script cycling through SESSIONS cookies). Cases alternate within each round; the table shows the median of ROUNDS.
+# script cycling through SESSIONS cookies). Cases alternate within each round; the table shows the median of ROUNDS,
+# with the app process's CPU time per request (from /proc/<pid>/stat), which other load on the machine moves far less
+# than requests/s.
 #
 # Usage: tests/TypedSession.Benchmarks/e2e.sh [memory] [redis]      (both by default)
 # Tunables (environment): DURATION=10s WARMUP=3s THREADS=2 CONNECTIONS=32 ROUNDS=3 SESSIONS=500 OUT=<file.md>
@@ -100,9 +102,14 @@ start_session() { # variant -> prints "name=value" of the session cookie
     | sed -n -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/p' | head -n 1
 }
 
-# Runs wrk once and prints "requests_per_second p99_ms".
+# CPU time the app process has used so far, in clock ticks (user + system).
+app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+
+# Runs wrk once and prints "requests_per_second p99_ms cpu_us_per_request". The app's CPU time per request does not
+# depend on how much CPU the machine's other work leaves the app, which moves requests/s by +-20 % between runs here.
 drive() { # variant shape duration
-  local variant="$1" shape="$2" duration="$3" output
+  local variant="$1" shape="$2" duration="$3" output cpu_before cpu_after
+  cpu_before="$(app_cpu_ticks)"
   if [ "$shape" = one ]; then
     output="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency \
       -H "Cookie: $(cat "$work/$variant.cookie")" "$base/bench/$variant")"
@@ -110,16 +117,18 @@ drive() { # variant shape duration
     output="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "$here/many-sessions.lua" \
       "$base/bench/$variant" -- "$work/$variant.cookies")"
   fi
+  cpu_after="$(app_cpu_ticks)"
   if grep -q "Non-2xx" <<<"$output"; then
     echo "wrk saw non-2xx answers for $variant ($shape):" >&2
     echo "$output" >&2
     exit 1
   fi
-  awk '
+  awk -v ticks="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec:/ { rps = $2 }
+    / requests in / { requests = $1 }
     $1 == "99%" { p99 = ms($2) }
-    END { printf "%.0f %.2f\n", rps, p99 }' <<<"$output"
+    END { printf "%.0f %.2f %.1f\n", rps, p99, ticks * 1000000 / hz / requests }' <<<"$output"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -135,8 +144,8 @@ variants=(stock typed handwritten)
   echo
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up), median of $ROUNDS rounds; many sessions = $SESSIONS cookies."
   echo
-  echo "| store | sessions | variant | requests/s | p99 (ms) | requests/s vs stock |"
-  echo "|---|---|---|---:|---:|---:|"
+  echo "| store | sessions | variant | requests/s | p99 (ms) | requests/s vs stock | app CPU per request (µs) | CPU vs stock |"
+  echo "|---|---|---|---:|---:|---:|---:|---:|"
 } >"$work/table.md"
 
 for store in "${stores[@]}"; do
@@ -168,12 +177,15 @@ for store in "${stores[@]}"; do
       done
     done
     stock_rps="$(cut -d' ' -f1 "$work/$store-$shape-stock.results" | median)"
+    stock_cpu="$(cut -d' ' -f3 "$work/$store-$shape-stock.results" | median)"
     for variant in "${variants[@]}"; do
       rps="$(cut -d' ' -f1 "$work/$store-$shape-$variant.results" | median)"
       p99="$(cut -d' ' -f2 "$work/$store-$shape-$variant.results" | median)"
+      cpu="$(cut -d' ' -f3 "$work/$store-$shape-$variant.results" | median)"
       ratio="$(awk -v a="$rps" -v b="$stock_rps" 'BEGIN { printf "%.3f", a / b }')"
+      cpu_ratio="$(awk -v a="$cpu" -v b="$stock_cpu" 'BEGIN { printf "%.3f", a / b }')"
       label="$([ "$shape" = one ] && echo "one" || echo "$SESSIONS")"
-      echo "| $store | $label | $variant | $rps | $p99 | $ratio |" >>"$work/table.md"
+      echo "| $store | $label | $variant | $rps | $p99 | $ratio | $cpu | $cpu_ratio |" >>"$work/table.md"
     done
   done
 
