@@ -1,4 +1,3 @@
-using System;
 using Microsoft.CodeAnalysis;
 
 namespace TypedSession.Generator;
@@ -16,17 +15,17 @@ internal sealed class KnownTypeSymbols
 
     private readonly Compilation compilation;
 
-    private readonly Lazy<INamedTypeSymbol?> sessionAttribute;
-    private readonly Lazy<INamedTypeSymbol?> sessionKeyAttribute;
-    private readonly Lazy<INamedTypeSymbol?> typedSessionBase;
-    private readonly Lazy<INamedTypeSymbol?> guid;
-    private readonly Lazy<INamedTypeSymbol?> dateTimeOffset;
-    private readonly Lazy<INamedTypeSymbol?> dateOnly;
-    private readonly Lazy<INamedTypeSymbol?> timeOnly;
-    private readonly Lazy<INamedTypeSymbol?> timeSpan;
-    private readonly Lazy<INamedTypeSymbol?> jsonSerializerContext;
-    private readonly Lazy<INamedTypeSymbol?> jsonSerializableAttribute;
-    private readonly Lazy<INamedTypeSymbol?> jsonTypeInfoOfT;
+    private readonly KnownType sessionAttribute;
+    private readonly KnownType sessionKeyAttribute;
+    private readonly KnownType typedSessionBase;
+    private readonly KnownType guid;
+    private readonly KnownType dateTimeOffset;
+    private readonly KnownType dateOnly;
+    private readonly KnownType timeOnly;
+    private readonly KnownType timeSpan;
+    private readonly KnownType jsonSerializerContext;
+    private readonly KnownType jsonSerializableAttribute;
+    private readonly KnownType jsonTypeInfoOfT;
 
     public KnownTypeSymbols(Compilation compilation)
     {
@@ -46,29 +45,28 @@ internal sealed class KnownTypeSymbols
 
     public Compilation Compilation => compilation;
 
-    public INamedTypeSymbol? SessionAttribute => sessionAttribute.Value;
+    public INamedTypeSymbol? SessionAttribute => sessionAttribute.Symbol;
 
-    public INamedTypeSymbol? SessionKeyAttribute => sessionKeyAttribute.Value;
+    public INamedTypeSymbol? SessionKeyAttribute => sessionKeyAttribute.Symbol;
 
-    public INamedTypeSymbol? TypedSessionBase => typedSessionBase.Value;
+    public INamedTypeSymbol? TypedSessionBase => typedSessionBase.Symbol;
 
-    public INamedTypeSymbol? Guid => guid.Value;
+    public INamedTypeSymbol? Guid => guid.Symbol;
 
-    public INamedTypeSymbol? DateTimeOffset => dateTimeOffset.Value;
+    public INamedTypeSymbol? DateTimeOffset => dateTimeOffset.Symbol;
 
-    public INamedTypeSymbol? DateOnly => dateOnly.Value;
+    public INamedTypeSymbol? DateOnly => dateOnly.Symbol;
 
-    public INamedTypeSymbol? TimeOnly => timeOnly.Value;
+    public INamedTypeSymbol? TimeOnly => timeOnly.Symbol;
 
-    public INamedTypeSymbol? TimeSpan => timeSpan.Value;
+    public INamedTypeSymbol? TimeSpan => timeSpan.Symbol;
 
-    public INamedTypeSymbol? JsonSerializerContext => jsonSerializerContext.Value;
+    public INamedTypeSymbol? JsonSerializerContext => jsonSerializerContext.Symbol;
 
-    public INamedTypeSymbol? JsonSerializableAttribute => jsonSerializableAttribute.Value;
+    public INamedTypeSymbol? JsonSerializableAttribute => jsonSerializableAttribute.Symbol;
 
     /// <summary>The unbound <c>JsonTypeInfo&lt;T&gt;</c>.</summary>
-    public INamedTypeSymbol? JsonTypeInfoOfT => jsonTypeInfoOfT.Value;
+    public INamedTypeSymbol? JsonTypeInfoOfT => jsonTypeInfoOfT.Symbol;
 
-    private Lazy<INamedTypeSymbol?> Resolve(string metadataName) =>
-        new(() => compilation.GetTypeByMetadataName(metadataName), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+    private KnownType Resolve(string metadataName) => new(compilation, metadataName);
 }

@@ -1,7 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
-namespace TypedSession.Generator.Analyzers;
+namespace TypedSession.Generator;
 
 /// <summary>
 /// One well-known type of a compilation, looked up on first need. A lookup by metadata name searches every referenced
