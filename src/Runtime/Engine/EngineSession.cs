@@ -233,11 +233,13 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     {
         ArgumentNullException.ThrowIfNull(key);
         EnsureWritable();
-        if (!_values.Remove(key, out var old))
+        if (!_values.TryGetValue(key, out var old))
         {
             return;
         }
+        // Measured before the removal: a session not measured yet counts the removed value once, here.
         _size = Size - (Encoding.UTF8.GetByteCount(key) + old.Length);
+        _values.Remove(key);
         if (!_replaceAll)
         {
             _changed?.Remove(key);

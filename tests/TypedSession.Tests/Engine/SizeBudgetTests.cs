@@ -22,6 +22,20 @@ public sealed class SizeBudgetTests
                 return $"{error.Key}|{error.ValueBytes}|{error.SessionBytes}|{error.Limit}|{error.Message}";
             }
         });
+        e.MapGet("/remove/{removed}/set/{key}/{bytes:int}", async (HttpContext c, string removed, string key, int bytes) =>
+        {
+            await c.Session.LoadAsync();
+            c.Session.Remove(removed);
+            try
+            {
+                c.Session.Set(key, new byte[bytes]);
+                return "ok";
+            }
+            catch (SessionTooLargeException error)
+            {
+                return $"{error.Key}|{error.ValueBytes}|{error.SessionBytes}|{error.Limit}";
+            }
+        });
         e.MapGet("/sizes", async (HttpContext c) =>
         {
             await c.Session.LoadAsync();
@@ -56,6 +70,21 @@ public sealed class SizeBudgetTests
         Assert.Equal("ok", await client.GetStringAsync("/set/a/99"));
         Assert.Equal("ok", await client.GetStringAsync("/set/a/10"));
         Assert.Equal("a=10", await client.GetStringAsync("/sizes"));
+    }
+
+    [Fact]
+    public async Task Budget_counts_a_value_removed_in_the_request_once()
+    {
+        await using var host = await EngineHost.StartAsync(Routes, o => o.MaxSessionBytes = 100);
+        var client = host.CreateClient();
+        await client.GetStringAsync("/set/a/30");
+        await client.GetStringAsync("/set/b/60");
+
+        // A new request removes "a" (1 + 30 bytes) first, so the session is measured after a removal: 1 + 60 for
+        // "b" and 1 + 50 for "c" make 112, over the budget.
+        Assert.Equal("c|50|112|100", await client.GetStringAsync("/remove/a/set/c/50"));
+        Assert.Equal("ok", await client.GetStringAsync("/remove/a/set/c/38"));
+        Assert.Equal("b=60,c=38", await client.GetStringAsync("/sizes"));
     }
 
     [Fact]
