@@ -7,6 +7,7 @@ using TypedSession.Generator.Analyzers.Declarations;
 using TypedSession.Generator.Analyzers.Pipeline;
 using TypedSession.Generator.Analyzers.Security;
 using TypedSession.Generator.Analyzers.Usage;
+using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.Analyzers;
 
@@ -159,6 +160,37 @@ public class CorrectProgramTests
                 public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => Task.CompletedTask;
             }
             """);
+
+    [Fact]
+    public Task The_README_quick_start_gets_no_diagnostic()
+    {
+        // Exactly the code a newcomer copies: the blocks of the README's Quick start, in the order a program needs them.
+        var blocks = ReadmeCodeBlocks("## Quick start");
+        Assert.Equal(2, blocks.Count);
+        var declaration = blocks.Single(block => block.Contains("[Session]", StringComparison.Ordinal));
+        var program = blocks.Single(block => block.Contains("WebApplication.CreateBuilder", StringComparison.Ordinal));
+        var usings = string.Concat(declaration.Split('\n').Where(line => line.StartsWith("using ", StringComparison.Ordinal)).Select(line => line + "\n"));
+        var body = string.Join('\n', declaration.Split('\n').Where(line => !line.StartsWith("using ", StringComparison.Ordinal)));
+        return RunAllAnalyzersAsync(OutputKind.ConsoleApplication, usings + program + "\n" + body);
+    }
+
+    private static List<string> ReadmeCodeBlocks(string sectionHeading)
+    {
+        var readme = File.ReadAllText(RepositoryPaths.Combine("README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf(sectionHeading + " ", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"README has no section '{sectionHeading}'.");
+        var end = readme.IndexOf("\n## ", start + sectionHeading.Length, StringComparison.Ordinal);
+        var section = readme[start..(end < 0 ? readme.Length : end)];
+        var blocks = new List<string>();
+        for (var open = section.IndexOf("```csharp\n", StringComparison.Ordinal); open >= 0; open = section.IndexOf("```csharp\n", open, StringComparison.Ordinal))
+        {
+            open += "```csharp\n".Length;
+            var close = section.IndexOf("```", open, StringComparison.Ordinal);
+            blocks.Add(section[open..close]);
+            open = close + 3;
+        }
+        return blocks;
+    }
 
     private static Task RunAllAnalyzersAsync(OutputKind outputKind, string source)
     {
