@@ -62,77 +62,38 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     }
 
     /// <inheritdoc />
-    public bool IsAvailable
-    {
-        get
-        {
-            EnsureLoaded();
-            return _lifetime.IsLoaded;
-        }
-    }
+    public bool IsAvailable => Loaded().IsLoaded;
 
     /// <inheritdoc />
     /// <remarks>Derived one-way from the store key: stable while the key lives, never the cookie value; empty when unavailable.</remarks>
-    public string Id
-    {
-        get
-        {
-            EnsureLoaded();
-            return _lifetime.IsLoaded ? _key.Id : string.Empty;
-        }
-    }
+    public string Id => Loaded().IsLoaded ? _key.Id : string.Empty;
 
     /// <inheritdoc />
-    public IEnumerable<string> Keys
-    {
-        get
-        {
-            EnsureLoaded();
-            return Changes.Keys;
-        }
-    }
+    public IEnumerable<string> Keys => LoadedValues().Keys;
 
     /// <inheritdoc />
-    public bool IsNew
-    {
-        get
-        {
-            EnsureLoaded();
-            return _lifetime.IsNew;
-        }
-    }
+    public bool IsNew => Loaded().IsNew;
 
     /// <inheritdoc />
-    public DateTimeOffset CreatedAt
-    {
-        get
-        {
-            EnsureLoaded();
-            return _lifetime.CreatedAt;
-        }
-    }
+    public DateTimeOffset CreatedAt => Loaded().CreatedAt;
 
     private SessionChangeSet Changes => _changes ?? throw new UnreachableException("The session is used before it is loaded.");
 
     /// <inheritdoc />
-    public bool TryGetValue(string key, [NotNullWhen(true)] out byte[]? value)
-    {
-        EnsureLoaded();
-        return Changes.TryGetValue(key, out value);
-    }
+    public bool TryGetValue(string key, [NotNullWhen(true)] out byte[]? value) => LoadedValues().TryGetValue(key, out value);
 
     /// <inheritdoc />
     public void Set(string key, byte[] value)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        EnsureWritable();
-        var write = Changes.PrepareSet(key, value, _engine.Options.MaxSessionBytes);
+        var changes = Writable();
+        var write = changes.PrepareSet(key, value, _engine.Options.MaxSessionBytes);
         if (_cookie.Establish(_context?.Response, _tryEstablishSession))
         {
             RegisterResponseHook();
         }
-        Changes.Apply(write);
+        changes.Apply(write);
         Changed();
     }
 
@@ -140,8 +101,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     public void Remove(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        EnsureWritable();
-        if (Changes.Remove(key))
+        if (Writable().Remove(key))
         {
             Changed();
         }
@@ -150,8 +110,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     /// <inheritdoc />
     public void Clear()
     {
-        EnsureWritable();
-        if (Changes.Clear())
+        if (Writable().Clear())
         {
             Changed();
         }
@@ -195,18 +154,9 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
                 throw;
             }
         }
-        else if (_lifetime.HasStaleEntry)
+        else
         {
-            // Failing is fine: the store's own expiry removes the entry eventually.
-            if (await TryDeleteAsync(_key.Value, cancellationToken).ConfigureAwait(false))
-            {
-                _lifetime.StaleEntryDeleted();
-                _key.MayHaveEntry = false;
-            }
-        }
-        else if (_key.MayHaveEntry && _lifetime.RefreshDue(_engine.Time.GetUtcNow()))
-        {
-            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            await _lifetime.KeepAliveAsync(_engine, _key, _ioTimeout, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -235,7 +185,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             catch (SessionUnavailableException) when (next.MayHaveEntry)
             {
                 // Keep one live copy: the old key, which the client still holds; the next commit writes it whole.
-                await TryDeleteAsync(next.Value, CancellationToken.None).ConfigureAwait(false);
+                await _engine.GuardedStore.TryDeleteAsync(next.Value, _ioTimeout, _key, CancellationToken.None).ConfigureAwait(false);
                 changes.ReplaceWholeOnNextWrite(dirty: true);
                 throw;
             }
@@ -309,36 +259,38 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         _cookie.KeySwitched();
     }
 
-    private void StartNew(bool staleEntry)
+    private void StartNew(bool staleEntry) => _changes = _lifetime.StartNew(_engine.Time.GetUtcNow(), staleEntry);
+
+    // Loads on first use: synchronously for stock code that uses HttpContext.Session without awaiting LoadAsync, which
+    // must keep working as it does with the stock store. TypedSession's own paths load asynchronously before this.
+    private SessionLifetime Loaded()
     {
-        _changes = new SessionChangeSet();
-        _lifetime.StartedNew(_engine.Time.GetUtcNow(), staleEntry);
+        if (_lifetime.State == LoadState.NotLoaded)
+        {
+            if (_key.MayHaveEntry)
+            {
+                _engine.ReportSynchronousLoad();
+            }
+            LoadCoreAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        return _lifetime;
     }
 
-    private void EnsureLoaded()
+    private SessionChangeSet LoadedValues()
     {
-        if (_lifetime.State != LoadState.NotLoaded)
-        {
-            return;
-        }
-        if (_key.MayHaveEntry)
-        {
-            // Stock code may use HttpContext.Session without awaiting LoadAsync; it must keep working, as it does with
-            // the stock store, so the load blocks here. TypedSession's own paths load asynchronously before this.
-            _engine.ReportSynchronousLoad();
-        }
-        LoadCoreAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Loaded();
+        return Changes;
     }
 
-    private void EnsureWritable()
+    private SessionChangeSet Writable()
     {
-        EnsureLoaded();
         ThrowIfUnavailable("write to");
+        return Changes;
     }
 
     private void ThrowIfUnavailable(string operation)
     {
-        if (_lifetime.State == LoadState.Unavailable)
+        if (Loaded().State == LoadState.Unavailable)
         {
             throw new SessionUnavailableException(
                 $"Cannot {operation} the session: its store could not be reached when the session was loaded in this request (see the error logged " +
@@ -346,71 +298,8 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
     }
 
-    private async Task LoadCoreAsync(CancellationToken cancellationToken)
-    {
-        if (!_key.MayHaveEntry)
-        {
-            // A key made in this request holds nothing yet: no store call.
-            StartNew(staleEntry: false);
-            return;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var started = Stopwatch.GetTimestamp();
-        var result = await LoadEntryAsync(cancellationToken).ConfigureAwait(false);
-        _engine.Metrics.Load(result, Stopwatch.GetElapsedTime(started));
-    }
-
-    // Loads the entry and settles the session on it; returns the load's result for the metrics.
-    private async Task<string> LoadEntryAsync(CancellationToken cancellationToken)
-    {
-        SessionEntry? entry;
-        try
-        {
-            entry = await _engine.GuardedStore.LoadAsync(_key.Value, _ioTimeout, _key, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CorruptSessionEntryException exception)
-        {
-            SessionEngineLog.CorruptEntry(_engine.Logger, _key.LogHash, exception.Message);
-            StartNew(staleEntry: true);
-            return "corrupt";
-        }
-        catch (SessionUnavailableException)
-        {
-            // Logged and counted by the guarded store; reads give defaults, writes throw.
-            _changes = new SessionChangeSet();
-            _lifetime.Unavailable();
-            return "failed";
-        }
-
-        if (entry is null)
-        {
-            if (Logs(LogLevel.Debug))
-            {
-                SessionEngineLog.Missing(_engine.Logger, _key.LogHash);
-            }
-            _key.MayHaveEntry = false;
-            StartNew(staleEntry: false);
-            return "missing";
-        }
-        if (_lifetime.ExpiredBecause(entry, _engine.Time.GetUtcNow()) is { } reason)
-        {
-            if (Logs(LogLevel.Information))
-            {
-                SessionEngineLog.Expired(_engine.Logger, _key.LogHash, reason);
-            }
-            StartNew(staleEntry: true);
-            return "expired";
-        }
-
-        _changes = new SessionChangeSet(entry.Values);
-        _lifetime.Found(entry);
-        if (Logs(LogLevel.Debug))
-        {
-            SessionEngineLog.Loaded(_engine.Logger, _key.LogHash, _changes.Count);
-        }
-        return "found";
-    }
+    private async Task LoadCoreAsync(CancellationToken cancellationToken) =>
+        _changes = await _lifetime.LoadAsync(_engine, _key, _ioTimeout, cancellationToken).ConfigureAwait(false);
 
     private void Changed()
     {
@@ -444,19 +333,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             return Task.FromException(failure);
         }
 
-        var context = _context!;
-        switch (_cookie.DecideAtResponseStart())
-        {
-            case CookieDecision.Issue:
-                SessionCookie.Issue(context, _engine.SessionOptions, _engine.Protector, _key.Value);
-                break;
-            case CookieDecision.Expire:
-                SessionCookie.Expire(context, _engine.SessionOptions);
-                break;
-            case CookieDecision.LetMiddlewareEstablish:
-                _tryEstablishSession();
-                break;
-        }
+        SessionCookie.Apply(_cookie.DecideAtResponseStart(), _context!, _engine, _key.Value, _tryEstablishSession);
 
         return failRequest && _changes is { IsDirty: true } && _lifetime.IsLoaded
             ? CommitBeforeResponseAsync()
@@ -502,40 +379,6 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
     }
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        var now = _engine.Time.GetUtcNow();
-        try
-        {
-            await _engine.GuardedStore.RefreshAsync(_key.Value, _lifetime.ExpiryAt(now), _ioTimeout, _key, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SessionUnavailableException)
-        {
-            // Logged and counted; nothing is lost: the values are stored, the session may only expire earlier.
-            return;
-        }
-        _lifetime.Extended(now);
-        _engine.Metrics.Refresh();
-        if (Logs(LogLevel.Debug))
-        {
-            SessionEngineLog.Refreshed(_engine.Logger, _key.LogHash);
-        }
-    }
-
-    private async Task DeleteAsync(string storeKey, CancellationToken cancellationToken) =>
-        await _engine.GuardedStore.DeleteAsync(storeKey, _ioTimeout, _key, cancellationToken).ConfigureAwait(false);
-
-    // A delete whose failure changes nothing for the request (it is logged and counted): false when it failed.
-    private async Task<bool> TryDeleteAsync(string storeKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await DeleteAsync(storeKey, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (SessionUnavailableException)
-        {
-            return false;
-        }
-    }
+    private ValueTask DeleteAsync(string storeKey, CancellationToken cancellationToken) =>
+        _engine.GuardedStore.DeleteAsync(storeKey, _ioTimeout, _key, cancellationToken);
 }

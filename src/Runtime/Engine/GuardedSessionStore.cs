@@ -36,6 +36,23 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
         WithoutResult(CallAsync(StoreOperation.Delete, storeKey, 0,
             static (store, key, _, token) => Completion(store.DeleteAsync(key, token)), timeout, logAs, cancellationToken));
 
+    /// <summary>
+    /// A delete whose failure changes nothing for the caller (it is logged and counted): <see langword="false"/> when it
+    /// failed. The caller's cancellation still throws.
+    /// </summary>
+    internal async ValueTask<bool> TryDeleteAsync(string storeKey, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeleteAsync(storeKey, timeout, logAs, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SessionUnavailableException)
+        {
+            return false;
+        }
+    }
+
     // logAs: the session the call is made for, named in the log by the hash of its current key, which is not always the
     // key called (a regenerate writes under the next key).
     private async ValueTask<TResult> CallAsync<TArgument, TResult>(

@@ -30,6 +30,23 @@ internal static class SessionCookie
     internal static void Expire(HttpContext context, SessionOptions options) =>
         context.Response.Cookies.Delete(options.Cookie.Name!, options.Cookie.Build(context));
 
+    // Carries out what SessionCookieState decided as the response starts.
+    internal static void Apply(CookieDecision decision, HttpContext context, SessionEngine engine, string storeKey, Func<bool> tryEstablishSession)
+    {
+        switch (decision)
+        {
+            case CookieDecision.Issue:
+                Issue(context, engine.SessionOptions, engine.Protector, storeKey);
+                break;
+            case CookieDecision.Expire:
+                Expire(context, engine.SessionOptions);
+                break;
+            case CookieDecision.LetMiddlewareEstablish:
+                tryEstablishSession();
+                break;
+        }
+    }
+
     // Regenerate and destroy send a cookie of the engine's own: only possible inside a request whose response has not
     // started, and only under the cookie name the middleware read (SessionOptions in the service container).
     internal static void RequireCanSend(HttpContext? context, SessionOptions options, bool cookieCameIn, string operation)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using TypedSession.Stores;
 
 namespace TypedSession;
@@ -8,7 +10,8 @@ namespace TypedSession;
 /// under its key; and the expiry rules that follow from those times (idle timeout, absolute lifetime, refresh threshold).
 /// </summary>
 /// <remarks>
-/// Takes the clock's time as an argument rather than reading a clock, so the expiry rules are testable alone. Issue 11's
+/// The expiry rules take the clock's time as an argument rather than reading a clock, so they are testable alone; the
+/// load reads the engine's clock. Every load and start leaves a new <see cref="SessionChangeSet"/>. Issue 11's
 /// <c>ExpiresAt</c>, <c>LastAccessedAt</c> and a per-session idle window (remember-me) belong here.
 /// </remarks>
 internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLifetime, double refreshThreshold)
@@ -47,25 +50,127 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     internal SessionExpiry ExpiryAt(DateTimeOffset now) =>
         new(idleTimeout, absoluteLifetime is { } lifetime ? CreatedAt + lifetime : null, now);
 
-    internal void Found(SessionEntry entry)
+    /// <summary>
+    /// Loads the session stored under <paramref name="key"/> and settles it: found, missing, expired, corrupt (the last
+    /// three start a new session) or failed (unavailable). Counts and logs the outcome; throws only
+    /// <see cref="OperationCanceledException"/>, when <paramref name="cancellationToken"/> is canceled.
+    /// </summary>
+    internal async ValueTask<SessionChangeSet> LoadAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
     {
-        State = LoadState.Loaded;
-        IsNew = false;
-        CreatedAt = entry.CreatedAt;
-        RefreshedAt = entry.RefreshedAt;
-        HasStaleEntry = false;
+        if (!key.MayHaveEntry)
+        {
+            // A key made in this request holds nothing yet: no store call.
+            return StartNew(engine.Time.GetUtcNow(), staleEntry: false);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = Stopwatch.GetTimestamp();
+        var (values, result) = await ReadAsync(engine, key, ioTimeout, cancellationToken).ConfigureAwait(false);
+        engine.Metrics.Load(result, Stopwatch.GetElapsedTime(started));
+        return values;
+    }
+
+    /// <summary>
+    /// What committing an unchanged session does: deletes a stale entry (see <see cref="HasStaleEntry"/>), or extends
+    /// the expiry when <see cref="RefreshDue"/>, or nothing. Neither failure affects the request (both are logged and
+    /// counted): the store's own expiry removes a stale entry eventually, and a session whose refresh failed keeps its
+    /// values and may only expire earlier.
+    /// </summary>
+    internal async Task KeepAliveAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
+    {
+        var store = engine.GuardedStore;
+        if (HasStaleEntry)
+        {
+            if (await store.TryDeleteAsync(key.Value, ioTimeout, key, cancellationToken).ConfigureAwait(false))
+            {
+                HasStaleEntry = false;
+                key.MayHaveEntry = false;
+            }
+            return;
+        }
+        var now = engine.Time.GetUtcNow();
+        if (!key.MayHaveEntry || !RefreshDue(now))
+        {
+            return;
+        }
+        try
+        {
+            await store.RefreshAsync(key.Value, ExpiryAt(now), ioTimeout, key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionUnavailableException)
+        {
+            return;
+        }
+        RefreshedAt = now;
+        engine.Metrics.Refresh();
+        if (engine.Logger.IsEnabled(LogLevel.Debug))
+        {
+            SessionEngineLog.Refreshed(engine.Logger, key.LogHash);
+        }
     }
 
     /// <summary>A fresh session starts at <paramref name="now"/>; <paramref name="staleEntry"/>: see <see cref="HasStaleEntry"/>.</summary>
-    internal void StartedNew(DateTimeOffset now, bool staleEntry)
+    internal SessionChangeSet StartNew(DateTimeOffset now, bool staleEntry)
     {
         State = LoadState.Loaded;
         IsNew = true;
         CreatedAt = RefreshedAt = now;
         HasStaleEntry = staleEntry;
+        return new SessionChangeSet();
     }
 
-    internal void Unavailable() => State = LoadState.Unavailable;
+    // The load itself, and the session it leaves with the result for the metrics.
+    private async ValueTask<(SessionChangeSet Values, string Result)> ReadAsync(
+        SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
+    {
+        var logger = engine.Logger;
+        SessionEntry? entry;
+        try
+        {
+            entry = await engine.GuardedStore.LoadAsync(key.Value, ioTimeout, key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CorruptSessionEntryException exception)
+        {
+            SessionEngineLog.CorruptEntry(logger, key.LogHash, exception.Message);
+            return (StartNew(engine.Time.GetUtcNow(), staleEntry: true), "corrupt");
+        }
+        catch (SessionUnavailableException)
+        {
+            // Logged and counted by the guarded store; reads give defaults, writes throw.
+            State = LoadState.Unavailable;
+            return (new SessionChangeSet(), "failed");
+        }
+
+        // The log hash costs two SHA-256 computations: routine events compute it only when their level is on.
+        var now = engine.Time.GetUtcNow();
+        if (entry is null)
+        {
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                SessionEngineLog.Missing(logger, key.LogHash);
+            }
+            key.MayHaveEntry = false;
+            return (StartNew(now, staleEntry: false), "missing");
+        }
+        if (ExpiredBecause(entry, now) is { } reason)
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                SessionEngineLog.Expired(logger, key.LogHash, reason);
+            }
+            return (StartNew(now, staleEntry: true), "expired");
+        }
+
+        State = LoadState.Loaded;
+        IsNew = false;
+        CreatedAt = entry.CreatedAt;
+        RefreshedAt = entry.RefreshedAt;
+        HasStaleEntry = false;
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            SessionEngineLog.Loaded(logger, key.LogHash, entry.Values.Count);
+        }
+        return (new SessionChangeSet(entry.Values), "found");
+    }
 
     /// <summary>Back to not loaded, for a reload; whether the session is new is decided again by the load.</summary>
     internal void Unload()
