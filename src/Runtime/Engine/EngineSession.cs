@@ -298,8 +298,19 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
     }
 
-    private async Task LoadCoreAsync(CancellationToken cancellationToken) =>
-        _changes = await _lifetime.LoadAsync(_engine, _key, _ioTimeout, cancellationToken).ConfigureAwait(false);
+    // Most loads complete synchronously (an in-memory store, a cached entry): those cost no task.
+    private Task LoadCoreAsync(CancellationToken cancellationToken)
+    {
+        var loading = _lifetime.LoadAsync(_engine, _key, _ioTimeout, cancellationToken);
+        if (loading.IsCompletedSuccessfully)
+        {
+            _changes = loading.Result;
+            return Task.CompletedTask;
+        }
+        return AwaitLoadAsync(loading);
+    }
+
+    private async Task AwaitLoadAsync(ValueTask<SessionChangeSet> loading) => _changes = await loading.ConfigureAwait(false);
 
     private void Changed()
     {

@@ -55,18 +55,14 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     /// three start a new session) or failed (unavailable). Counts and logs the outcome; throws only
     /// <see cref="OperationCanceledException"/>, when <paramref name="cancellationToken"/> is canceled.
     /// </summary>
-    internal async ValueTask<SessionChangeSet> LoadAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
+    internal ValueTask<SessionChangeSet> LoadAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
     {
         if (!key.MayHaveEntry)
         {
             // A key made in this request holds nothing yet: no store call.
-            return StartNew(engine.Time.GetUtcNow(), staleEntry: false);
+            return ValueTask.FromResult(StartNew(engine.Time.GetUtcNow(), staleEntry: false));
         }
-        cancellationToken.ThrowIfCancellationRequested();
-        var started = Stopwatch.GetTimestamp();
-        var (values, result) = await ReadAsync(engine, key, ioTimeout, cancellationToken).ConfigureAwait(false);
-        engine.Metrics.Load(result, Stopwatch.GetElapsedTime(started));
-        return values;
+        return ReadAsync(engine, key, ioTimeout, cancellationToken);
     }
 
     /// <summary>
@@ -118,10 +114,10 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         return new SessionChangeSet();
     }
 
-    // The load itself, and the session it leaves with the result for the metrics.
-    private async ValueTask<(SessionChangeSet Values, string Result)> ReadAsync(
-        SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
+    private async ValueTask<SessionChangeSet> ReadAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = Stopwatch.GetTimestamp();
         var logger = engine.Logger;
         SessionEntry? entry;
         try
@@ -131,13 +127,13 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         catch (CorruptSessionEntryException exception)
         {
             SessionEngineLog.CorruptEntry(logger, key.LogHash, exception.Message);
-            return (StartNew(engine.Time.GetUtcNow(), staleEntry: true), "corrupt");
+            return Counted(engine, started, "corrupt", StartNew(engine.Time.GetUtcNow(), staleEntry: true));
         }
         catch (SessionUnavailableException)
         {
             // Logged and counted by the guarded store; reads give defaults, writes throw.
             State = LoadState.Unavailable;
-            return (new SessionChangeSet(), "failed");
+            return Counted(engine, started, "failed", new SessionChangeSet());
         }
 
         // The log hash costs two SHA-256 computations: routine events compute it only when their level is on.
@@ -149,7 +145,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
                 SessionEngineLog.Missing(logger, key.LogHash);
             }
             key.MayHaveEntry = false;
-            return (StartNew(now, staleEntry: false), "missing");
+            return Counted(engine, started, "missing", StartNew(now, staleEntry: false));
         }
         if (ExpiredBecause(entry, now) is { } reason)
         {
@@ -157,7 +153,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
             {
                 SessionEngineLog.Expired(logger, key.LogHash, reason);
             }
-            return (StartNew(now, staleEntry: true), "expired");
+            return Counted(engine, started, "expired", StartNew(now, staleEntry: true));
         }
 
         State = LoadState.Loaded;
@@ -169,7 +165,14 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         {
             SessionEngineLog.Loaded(logger, key.LogHash, entry.Values.Count);
         }
-        return (new SessionChangeSet(entry.Values), "found");
+        return Counted(engine, started, "found", new SessionChangeSet(entry.Values));
+    }
+
+    // Every load is counted with its result and duration, however it ends (but for the caller's cancellation).
+    private static SessionChangeSet Counted(SessionEngine engine, long started, string result, SessionChangeSet settled)
+    {
+        engine.Metrics.Load(result, Stopwatch.GetElapsedTime(started));
+        return settled;
     }
 
     /// <summary>Back to not loaded, for a reload; whether the session is new is decided again by the load.</summary>
