@@ -29,4 +29,46 @@ internal static class SessionCookie
 
     internal static void Expire(HttpContext context, SessionOptions options) =>
         context.Response.Cookies.Delete(options.Cookie.Name!, options.Cookie.Build(context));
+
+    // Carries out what SessionCookieState decided as the response starts.
+    internal static void Apply(CookieDecision decision, HttpContext context, SessionEngine engine, string storeKey, Func<bool> tryEstablishSession)
+    {
+        switch (decision)
+        {
+            case CookieDecision.Issue:
+                Issue(context, engine.SessionOptions, engine.Protector, storeKey);
+                break;
+            case CookieDecision.Expire:
+                Expire(context, engine.SessionOptions);
+                break;
+            case CookieDecision.LetMiddlewareEstablish:
+                tryEstablishSession();
+                break;
+        }
+    }
+
+    // Regenerate and destroy send a cookie of the engine's own: only possible inside a request whose response has not
+    // started, and only under the cookie name the middleware read (SessionOptions in the service container).
+    internal static void RequireCanSend(HttpContext? context, SessionOptions options, bool cookieCameIn, string operation)
+    {
+        if (context is null)
+        {
+            throw new InvalidOperationException(
+                $"{operation} must send a new session cookie, but this session was created outside an HTTP request. " +
+                "Use it on the session of the current request (HttpContext.Session or the typed session class).");
+        }
+        if (context.Response.HasStarted)
+        {
+            throw new InvalidOperationException(
+                $"{operation} must send a new session cookie, but the response has already started. Call it before writing to the response.");
+        }
+        var cookieName = options.Cookie.Name!;
+        if (cookieCameIn && !context.Request.Cookies.ContainsKey(cookieName))
+        {
+            throw new InvalidOperationException(
+                $"{operation} must send a new session cookie named '{cookieName}' (the SessionOptions in the service container), but the session " +
+                "middleware read the session from a differently named cookie: it was given its own SessionOptions in app.UseSession(...). " +
+                "Configure the session with builder.Services.AddSession(options => ...) and call app.UseSession() without options.");
+        }
+    }
 }

@@ -53,11 +53,15 @@ public sealed class SessionEngine : ISessionStore
         Protector = dataProtectionProvider.CreateProtector(SessionCookie.ProtectorPurpose);
         Logger = loggerFactory.CreateLogger<SessionEngine>();
         Metrics = new SessionMetrics(meterFactory);
+        GuardedStore = new GuardedSessionStore(store, Metrics, Logger);
         Time = timeProvider ?? TimeProvider.System;
         HttpContextAccessor = httpContextAccessor;
     }
 
     internal ITypedSessionStore Store { get; }
+
+    // Every store call of every session goes through this: timeout, failure counting, logging and wrapping in one place.
+    internal GuardedSessionStore GuardedStore { get; }
 
     internal TypedSessionOptions Options { get; }
 

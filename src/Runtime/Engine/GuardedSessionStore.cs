@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using TypedSession.Stores;
+
+namespace TypedSession;
+
+/// <summary>
+/// The engine's only way to its <see cref="ITypedSessionStore"/>: every call gets the I/O timeout (linked to the
+/// caller's token), and every failure is counted (<c>typedsession.failures</c>), logged with the session's hash and
+/// turned into a <see cref="SessionUnavailableException"/>, in one place. What a failure means for the session (an
+/// unavailable session, a failed commit, a refresh that can wait) is the caller's decision.
+/// </summary>
+/// <remarks>
+/// Two exceptions pass through unchanged: an <see cref="OperationCanceledException"/> when the caller's own token was
+/// canceled (the caller gave up; the stock contract), and a <see cref="CorruptSessionEntryException"/> from a load,
+/// which is not a store failure but an unreadable entry. One instance serves the whole engine; it holds no session state.
+/// </remarks>
+internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetrics metrics, ILogger logger)
+{
+    /// <exception cref="CorruptSessionEntryException">The entry exists but cannot be read.</exception>
+    /// <exception cref="SessionUnavailableException">The store failed or timed out (logged and counted).</exception>
+    internal ValueTask<SessionEntry?> LoadAsync(string storeKey, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
+        CallAsync(StoreOperation.Load, storeKey, 0, static (store, key, _, token) => store.LoadAsync(key, token), timeout, logAs, cancellationToken);
+
+    /// <exception cref="SessionUnavailableException">The store failed or timed out (logged and counted).</exception>
+    internal ValueTask CommitAsync(string storeKey, SessionCommit commit, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
+        WithoutResult(CallAsync(StoreOperation.Commit, storeKey, commit,
+            static (store, key, commit, token) => Completion(store.CommitAsync(key, commit, token)), timeout, logAs, cancellationToken));
+
+    /// <exception cref="SessionUnavailableException">The store failed or timed out (logged and counted).</exception>
+    internal ValueTask RefreshAsync(string storeKey, SessionExpiry expiry, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
+        WithoutResult(CallAsync(StoreOperation.Refresh, storeKey, expiry,
+            static (store, key, expiry, token) => Completion(store.RefreshAsync(key, expiry, token)), timeout, logAs, cancellationToken));
+
+    /// <exception cref="SessionUnavailableException">The store failed or timed out (logged and counted).</exception>
+    internal ValueTask DeleteAsync(string storeKey, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
+        WithoutResult(CallAsync(StoreOperation.Delete, storeKey, 0,
+            static (store, key, _, token) => Completion(store.DeleteAsync(key, token)), timeout, logAs, cancellationToken));
+
+    /// <summary>
+    /// A delete whose failure changes nothing for the caller (it is logged and counted): <see langword="false"/> when it
+    /// failed. The caller's cancellation still throws.
+    /// </summary>
+    internal async ValueTask<bool> TryDeleteAsync(string storeKey, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeleteAsync(storeKey, timeout, logAs, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SessionUnavailableException)
+        {
+            return false;
+        }
+    }
+
+    // logAs: the session the call is made for, named in the log by the hash of its current key, which is not always the
+    // key called (a regenerate writes under the next key).
+    private async ValueTask<TResult> CallAsync<TArgument, TResult>(
+        StoreOperation operation,
+        string storeKey,
+        TArgument argument,
+        Func<ITypedSessionStore, string, TArgument, CancellationToken, Task<TResult>> call,
+        TimeSpan timeout,
+        SessionStoreKey logAs,
+        CancellationToken cancellationToken)
+    {
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            return await call(store, storeKey, argument, timeoutSource.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (CorruptSessionEntryException) when (operation == StoreOperation.Load)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            metrics.Failure(TagOf(operation));
+            LogFailure(operation, logAs.LogHash, exception);
+            throw new SessionUnavailableException(MessageFor(operation, exception), exception);
+        }
+    }
+
+    // A completed Task<bool> is cached by the runtime, so a store call that completes synchronously allocates nothing here.
+    private static async Task<bool> Completion(Task call)
+    {
+        await call.ConfigureAwait(false);
+        return true;
+    }
+
+    private static ValueTask WithoutResult(ValueTask<bool> call) =>
+        call.IsCompletedSuccessfully ? default : new ValueTask(call.AsTask());
+
+    private static string TagOf(StoreOperation operation) => operation switch
+    {
+        StoreOperation.Load => "load",
+        StoreOperation.Commit => "commit",
+        StoreOperation.Refresh => "refresh",
+        _ => "delete",
+    };
+
+    private void LogFailure(StoreOperation operation, string sessionHash, Exception exception)
+    {
+        switch (operation)
+        {
+            case StoreOperation.Load:
+                SessionEngineLog.LoadFailed(logger, sessionHash, exception);
+                break;
+            case StoreOperation.Commit:
+                SessionEngineLog.CommitFailed(logger, sessionHash, exception);
+                break;
+            case StoreOperation.Refresh:
+                SessionEngineLog.RefreshFailed(logger, sessionHash, exception);
+                break;
+            default:
+                SessionEngineLog.DeleteFailed(logger, sessionHash, exception);
+                break;
+        }
+    }
+
+    private static string MessageFor(StoreOperation operation, Exception exception)
+    {
+        var cause = exception.GetType().Name;
+        return operation switch
+        {
+            StoreOperation.Load => $"The session could not be loaded from its store ({cause}); it is unavailable for this request.",
+            StoreOperation.Commit => $"The session could not be written to its store ({cause}); this request's session changes are not saved.",
+            StoreOperation.Refresh => $"The session's expiry could not be refreshed in its store ({cause}); its values are intact.",
+            _ => $"The session could not be deleted from its store ({cause}); it is unchanged.",
+        };
+    }
+}

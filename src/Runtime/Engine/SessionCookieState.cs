@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Http;
+
+namespace TypedSession;
+
+/// <summary>
+/// Who sends the session cookie in this response, and whether one is due. Two parties can: the stock middleware, which
+/// sends the cookie of the key it made when the session was "established" (its <c>tryEstablishSession</c> callback), and
+/// the engine, which sends its own after it switched keys (regenerate, destroy, a foreign key) and expires the cookie on
+/// destroy. The decision is taken when the response starts (<see cref="DecideAtResponseStart"/>), not when a value is
+/// set, so that a regenerate or destroy later in the request still changes it.
+/// </summary>
+/// <remarks>
+/// Holds no request: callers pass its response where a decision depends on it, so the decision table is testable alone. Issue 11's rolling re-send of a cookie that is due belongs here.
+/// </remarks>
+internal sealed class SessionCookieState(bool cookieCameIn)
+{
+    internal const string EstablishAfterStartMessage =
+        "The session cannot be established after the response has started: set a session value before writing to the response.";
+
+    private CookieDecision _action;
+    private bool _establishPending;
+
+    /// <summary>The request carried a valid session cookie (so destroy must expire it).</summary>
+    internal bool CookieCameIn { get; } = cookieCameIn;
+
+    /// <summary>The client holds no cookie for the current key: a value set now must establish one.</summary>
+    internal bool KeyIsNew { get; private set; } = !cookieCameIn;
+
+    /// <summary>
+    /// The engine sends the cookie itself (after it switched keys); otherwise the stock middleware's establisher does,
+    /// for the key it made.
+    /// </summary>
+    internal bool OwnsCookie { get; private set; }
+
+    /// <summary>The session moved to a key of the engine's making, which no client holds yet.</summary>
+    internal void KeySwitched()
+    {
+        KeyIsNew = true;
+        OwnsCookie = true;
+    }
+
+    /// <summary>
+    /// A value was set: makes sure the client will hold a cookie for the current key. Returns <see langword="true"/>
+    /// when the decision is left to the response start, which the caller must then hook.
+    /// </summary>
+    /// <param name="response">The response of the session's request; <see langword="null"/> for a session created outside one.</param>
+    /// <param name="tryEstablishSession">The stock middleware's establisher.</param>
+    /// <exception cref="InvalidOperationException">No cookie can be sent any more, as with the stock session.</exception>
+    internal bool Establish(HttpResponse? response, Func<bool> tryEstablishSession)
+    {
+        if (!KeyIsNew || _action == CookieDecision.Issue || _establishPending)
+        {
+            return false;
+        }
+        if (response is null)
+        {
+            // No request to hook: the stock establisher decides now, as with the stock session.
+            if (OwnsCookie || !tryEstablishSession())
+            {
+                throw new InvalidOperationException(EstablishAfterStartMessage);
+            }
+            _establishPending = true;
+            return false;
+        }
+        if (response.HasStarted)
+        {
+            throw new InvalidOperationException(EstablishAfterStartMessage);
+        }
+        if (OwnsCookie)
+        {
+            _action = CookieDecision.Issue;
+        }
+        else
+        {
+            // Decided when the response starts, not now: a regenerate or destroy later in the request must be able
+            // to keep the stock middleware from sending the cookie of a key that no longer exists.
+            _establishPending = true;
+        }
+        return true;
+    }
+
+    /// <summary>After a regenerate: this response carries the cookie of the new key.</summary>
+    internal void IssueForNewKey()
+    {
+        _action = CookieDecision.Issue;
+        _establishPending = false;
+    }
+
+    /// <summary>After a destroy: this response expires the cookie the client sent, and sends none for the old key.</summary>
+    internal void ExpireOnDestroy()
+    {
+        _action = CookieCameIn ? CookieDecision.Expire : CookieDecision.None;
+        _establishPending = false;
+    }
+
+    /// <summary>What the response carries, decided once as it starts; a later response start decides nothing again.</summary>
+    internal CookieDecision DecideAtResponseStart()
+    {
+        var decision = _action;
+        if (decision == CookieDecision.None && _establishPending && KeyIsNew && !OwnsCookie)
+        {
+            decision = CookieDecision.LetMiddlewareEstablish;
+        }
+        _action = CookieDecision.None;
+        return decision;
+    }
+}
