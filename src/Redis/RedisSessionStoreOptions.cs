@@ -13,6 +13,9 @@ public sealed class RedisSessionStoreOptions
     /// <summary>The default <see cref="KeyPrefix"/>.</summary>
     public const string DefaultKeyPrefix = "typedsession:";
 
+    /// <summary>The name after <see cref="KeyPrefix"/> of the key ring's Redis key when <see cref="DataProtectionKeysKey"/> is not set.</summary>
+    public const string DefaultDataProtectionKeysKey = "DataProtection-Keys";
+
     /// <summary>
     /// A StackExchange.Redis configuration string such as <c>localhost:6379</c> or
     /// <c>redis1:6379,redis2:6379,password=...</c>. The store opens its own connection from it, lets it reconnect in
@@ -54,7 +57,4 @@ public sealed class RedisSessionStoreOptions
     /// <see cref="DefaultDataProtectionKeysKey"/>: <c>typedsession:DataProtection-Keys</c>.
     /// </summary>
     public string? DataProtectionKeysKey { get; set; }
-
-    /// <summary>The name after <see cref="KeyPrefix"/> of the key ring's Redis key when <see cref="DataProtectionKeysKey"/> is not set.</summary>
-    public const string DefaultDataProtectionKeysKey = "DataProtection-Keys";
 }

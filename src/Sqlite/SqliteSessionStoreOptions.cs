@@ -1,10 +1,13 @@
 namespace TypedSession.Stores.Sqlite;
 
-/// <summary>Where <see cref="SqliteSessionStore"/> keeps sessions and how often it removes expired ones.</summary>
+/// <summary>Where <see cref="SqliteSessionStore"/> keeps sessions and their Data Protection keys, and how often it removes expired sessions.</summary>
 public sealed class SqliteSessionStoreOptions
 {
     /// <summary>The file name used under the application's content root when <see cref="DatabasePath"/> is not set.</summary>
     public const string DefaultFileName = "App_Data/typedsession.db";
+
+    /// <summary>The name of the key ring's folder beside the database when <see cref="DataProtectionKeysDirectory"/> is not set.</summary>
+    public const string DefaultDataProtectionKeysFolder = "DataProtection-Keys";
 
     /// <summary>
     /// The SQLite database file. Relative paths are taken from the application's content root; the default is
@@ -31,7 +34,4 @@ public sealed class SqliteSessionStoreOptions
     /// the database file (<c>App_Data/DataProtection-Keys</c> with the default database).
     /// </summary>
     public string? DataProtectionKeysDirectory { get; set; }
-
-    /// <summary>The name of the key ring's folder beside the database when <see cref="DataProtectionKeysDirectory"/> is not set.</summary>
-    public const string DefaultDataProtectionKeysFolder = "DataProtection-Keys";
 }
