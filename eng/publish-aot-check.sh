@@ -22,12 +22,12 @@ status=0
 
 # A warning is TypedSession's when, once its file location and trailing "[project]" are cut off, it names TypedSession
 # (a TypedSession member as origin or target, "Assembly 'TypedSession' produced ... warnings"), or when it is located
-# in the runtime's sources or in generated session code.
+# in the shipping projects' sources (src/Runtime, src/Redis, src/Sqlite) or in generated session code.
 typedsession_warnings() {
   local warnings=$1
   {
     sed -E 's/ \[[^]]*\]$//; s/^[^ ]*\([0-9,]+\): //' "$warnings" | grep -i 'TypedSession' || true
-    grep -E '(/src/Runtime/|\.g\.cs\()' "$warnings" || true
+    grep -E '(/src/(Runtime|Redis|Sqlite)/|\.g\.cs\()' "$warnings" || true
   } | sort -u
 }
 

@@ -14,7 +14,12 @@ public static class SampleStoreSetup
     /// <summary>The Data Protection application name every instance shares, so that each reads the others' cookies.</summary>
     public const string ApplicationName = "TypedSession.Sample";
 
-    /// <summary>Registers the configured session store; with Redis also keeps the Data Protection key ring there.</summary>
+    /// <summary>
+    /// Registers the configured session store. The SQLite and Redis stores keep the Data Protection key ring beside
+    /// the sessions (their <c>PersistDataProtectionKeys</c> option), so a session cookie stays readable after a
+    /// restart and on every instance; the sample only names the application, so that instances started from
+    /// different folders share their keys too.
+    /// </summary>
     public static WebApplicationBuilder AddSampleSessionStore(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -26,15 +31,11 @@ public static class SampleStoreSetup
                 break;
 
             case "sqlite":
-                // App_Data/typedsession.db under the content root unless Sqlite names another file. The Data
-                // Protection keys go beside it, so session cookies stay readable after a restart wherever it runs.
-                var databasePath = Path.Combine(
-                    builder.Environment.ContentRootPath,
+                // App_Data/typedsession.db under the content root unless Sqlite names another file; the store keeps
+                // the Data Protection keys in DataProtection-Keys beside it.
+                builder.Services.AddTypedSessionSqliteStore(
                     builder.Configuration["Sqlite"] is { Length: > 0 } file ? file : SqliteSessionStoreOptions.DefaultFileName);
-                builder.Services.AddTypedSessionSqliteStore(databasePath);
-                builder.Services.AddDataProtection()
-                    .SetApplicationName(ApplicationName)
-                    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
+                builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
                 break;
 
             case "redis":
@@ -44,10 +45,9 @@ public static class SampleStoreSetup
                 configuration.ClientName = ApplicationName;
                 var connection = ConnectionMultiplexer.Connect(configuration);
                 builder.Services.AddSingleton<IConnectionMultiplexer>(connection);
+                // The store keeps the Data Protection keys in the same Redis, under typedsession:DataProtection-Keys.
                 builder.Services.AddTypedSessionRedisStore(connection);
-                builder.Services.AddDataProtection()
-                    .SetApplicationName(ApplicationName)
-                    .PersistKeysToStackExchangeRedis(connection, ApplicationName + ":DataProtection-Keys");
+                builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
                 break;
 
             default:

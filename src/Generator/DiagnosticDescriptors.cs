@@ -9,7 +9,8 @@ namespace TypedSession.Generator;
 /// </summary>
 internal static class DiagnosticDescriptors
 {
-    private const string HelpLinkBase = "https://github.com/typedsession/typedsession/blob/main/docs/diagnostics/";
+    // RepositoryInfo.Url is written by the build from the property the packages' metadata uses, so the two cannot drift.
+    internal const string HelpLinkBase = RepositoryInfo.Url + "/blob/main/docs/diagnostics/";
 
     private const string DeclarationsCategory = "TypedSession.Declarations";
     private const string PipelineCategory = "TypedSession.Pipeline";

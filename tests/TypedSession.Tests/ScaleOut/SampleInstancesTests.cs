@@ -5,7 +5,9 @@ namespace TypedSession.Tests.ScaleOut;
 
 /// <summary>
 /// The sample run as real processes, the way an operator runs it: two instances behind one Redis sharing a session,
-/// and a session that outlives a restart of the app with the SQLite and the Redis store.
+/// and a session that outlives a restart of the app with the SQLite and the Redis store. Every process has a user
+/// profile of its own (see <see cref="SampleProcess"/>), so these pass only because the store keeps the Data
+/// Protection key ring beside the sessions.
 /// </summary>
 public sealed class SampleInstancesTests : IAsyncLifetime
 {
@@ -50,12 +52,14 @@ public sealed class SampleInstancesTests : IAsyncLifetime
         var arguments = new[] { "--store", "sqlite", "--sqlite", Path.Combine(_directory, "data", "sessions.db") };
         await AssertSessionOutlivesRestartAsync(arguments);
         Assert.True(File.Exists(Path.Combine(_directory, "data", "sessions.db")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_directory, "data", "DataProtection-Keys"), "key-*.xml"));
     }
 
     [Fact]
     public async Task A_session_outlives_a_restart_of_the_app_with_the_Redis_store()
     {
         await AssertSessionOutlivesRestartAsync("--store", "redis", "--redis", _redis.Configuration);
+        Assert.Equal("list", (await _redis.CliAsync("type", "typedsession:DataProtection-Keys")).Trim());
     }
 
     private static async Task AssertSessionOutlivesRestartAsync(params string[] arguments)

@@ -9,14 +9,21 @@ namespace TypedSession.Tests.ScaleOut;
 /// The sample app as a real process of its own (<c>dotnet TypedSession.Sample.dll</c>) on a free loopback port,
 /// started with the sample's own command-line options, as an operator would run one instance.
 /// </summary>
+/// <remarks>
+/// Each process gets a user profile of its own (<c>HOME</c>), as a fresh container or another machine would: Data
+/// Protection's default key ring lives there, so a session cookie survives a restart, or reaches another instance,
+/// only through the key ring the store keeps beside the sessions.
+/// </remarks>
 internal sealed class SampleProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly DirectoryInfo _profile;
     private readonly StringBuilder _output = new();
 
-    private SampleProcess(Process process, Uri address)
+    private SampleProcess(Process process, DirectoryInfo profile, Uri address)
     {
         _process = process;
+        _profile = profile;
         Address = address;
     }
 
@@ -58,9 +65,13 @@ internal sealed class SampleProcess : IAsyncDisposable
         // Development: the sample's session cookie is then not Secure-only, so it travels over plain loopback HTTP.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var profile = Directory.CreateTempSubdirectory("typedsession-profile-");
+        start.Environment["HOME"] = profile.FullName;
+        start.Environment.Remove("LOCALAPPDATA");
+        start.Environment.Remove("USERPROFILE");
 
         var process = Process.Start(start)!;
-        var sample = new SampleProcess(process, address);
+        var sample = new SampleProcess(process, profile, address);
         process.OutputDataReceived += (_, e) => sample.Append(e.Data);
         process.ErrorDataReceived += (_, e) => sample.Append(e.Data);
         process.BeginOutputReadLine();
@@ -105,6 +116,14 @@ internal sealed class SampleProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        try
+        {
+            _profile.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open: the temporary folder is left behind, harmlessly.
+        }
     }
 
     private void Append(string? line)

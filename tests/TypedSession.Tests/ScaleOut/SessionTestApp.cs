@@ -20,13 +20,21 @@ internal sealed class SessionTestApp : IAsyncDisposable
 
     private SessionTestApp(WebApplication app) => _app = app;
 
-    /// <summary>Starts the app. Apps given the same <paramref name="keyRing"/> folder read each other's cookies.</summary>
-    public static async Task<SessionTestApp> StartAsync(Action<IServiceCollection> configureSessions, string keyRing)
+    /// <summary>
+    /// Starts the app. Apps given the same <paramref name="keyRing"/> folder read each other's cookies; with none, the
+    /// app leaves the key ring to the store (or Data Protection's default).
+    /// </summary>
+    public static async Task<SessionTestApp> StartAsync(Action<IServiceCollection> configureSessions, string? keyRing)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddDataProtection().SetApplicationName("TypedSession.Tests").PersistKeysToFileSystem(new DirectoryInfo(keyRing));
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("TypedSession.Tests");
+        if (keyRing is not null)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing));
+        }
+
         configureSessions(builder.Services);
 
         var app = builder.Build();
@@ -51,6 +59,9 @@ internal sealed class SessionTestApp : IAsyncDisposable
         await app.StartAsync();
         return new SessionTestApp(app);
     }
+
+    /// <summary>The application's services.</summary>
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>The address Kestrel listens on (a free loopback port).</summary>
     public Uri Address => new(_app.Urls.First());

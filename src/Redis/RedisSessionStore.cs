@@ -183,6 +183,14 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
         Interlocked.Exchange(ref _ownedConnection, null)?.Dispose();
     }
 
+    /// <summary>
+    /// The database for the Data Protection key ring (<see cref="RedisDataProtectionKeyRing"/>). Data Protection reads
+    /// and writes its keys synchronously (<c>IXmlRepository</c> has no asynchronous members), so its first use may
+    /// wait here for the connection the store opens; every later call returns the open database at once.
+    /// </summary>
+    internal IDatabase GetDatabaseForKeyRing() =>
+        _database ?? GetDatabaseAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
     private SessionEntry? ReadEntry(HashEntry[] entries)
     {
         long? created = null;

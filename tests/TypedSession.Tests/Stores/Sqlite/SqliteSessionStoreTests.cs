@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using TypedSession.Stores;
 using TypedSession.Stores.Sqlite;
 
-namespace TypedSession.Tests.Stores;
+namespace TypedSession.Tests.Stores.Sqlite;
 
 /// <summary>The SQLite store on a real file: the store contract, plus persistence, expiry and clean-up.</summary>
 public sealed class SqliteSessionStoreTests : SessionStoreContractTests, IAsyncLifetime

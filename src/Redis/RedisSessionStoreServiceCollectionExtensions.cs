@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -11,8 +12,9 @@ public static class RedisSessionStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Keeps sessions in Redis, reached through <paramref name="configuration"/> (a StackExchange.Redis configuration
-    /// string such as <c>localhost:6379</c>). Replaces any store registered before; call it with or without
-    /// <c>AddTypedSession</c>, in any order.
+    /// string such as <c>localhost:6379</c>), and the Data Protection key ring beside them unless the application
+    /// chose its own (see <see cref="RedisSessionStoreOptions.PersistDataProtectionKeys"/>). Replaces any store
+    /// registered before; call it with or without <c>AddTypedSession</c>, in any order.
     /// </summary>
     public static IServiceCollection AddTypedSessionRedisStore(this IServiceCollection services, string configuration)
     {
@@ -51,6 +53,8 @@ public static class RedisSessionStoreServiceCollectionExtensions
         });
         builder.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisSessionStoreOptions>, RedisSessionStoreOptionsValidator>());
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<KeyManagementOptions>, RedisDataProtectionKeyRing>());
 
         services.TryAddSingleton<RedisSessionStore>();
         services.RemoveAll<ITypedSessionStore>();

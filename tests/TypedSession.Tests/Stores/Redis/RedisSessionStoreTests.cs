@@ -5,7 +5,7 @@ using TypedSession.Stores;
 using TypedSession.Stores.Redis;
 using TypedSession.Tests.Infrastructure;
 
-namespace TypedSession.Tests.Stores;
+namespace TypedSession.Tests.Stores.Redis;
 
 /// <summary>The Redis store against a real redis-server: the store contract, plus what Redis itself must show.</summary>
 public sealed class RedisSessionStoreTests : SessionStoreContractTests, IClassFixture<RedisServerFixture>, IAsyncLifetime
