@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedSession.Generator.Model;
 
 namespace TypedSession.Generator.Parser;
@@ -10,7 +11,8 @@ namespace TypedSession.Generator.Parser;
 /// <summary>
 /// Decides whether a JSON property type is a plain object the generator can read and write itself: a non-abstract
 /// class deriving from <c>object</c>, created by System.Text.Json through one public constructor whose parameters are
-/// its properties, or through a public parameterless constructor and public setters, with only members of simple
+/// its properties, or through a public parameterless constructor and public auto-property setters (a setter with a
+/// body may depend on the order System.Text.Json calls the setters in), with only members of simple
 /// types (string, bool, integers, float, double, decimal, Guid, DateTime, DateTimeOffset, their nullables) and no
 /// System.Text.Json attribute but <c>[JsonPropertyName]</c>. Anything else (nested objects, collections, enums,
 /// converters, callbacks, inheritance) keeps System.Text.Json's metadata. What this cannot see (the context's options,
@@ -20,6 +22,7 @@ internal static class JsonObjectShapeParser
 {
     private const string SerializationNamespace = "System.Text.Json.Serialization";
     private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+    private const string CompilerGeneratedAttribute = "System.Runtime.CompilerServices.CompilerGeneratedAttribute";
 
     // The codec marks the members it has read in the bits of one ulong.
     private const int MaxMembers = 64;
@@ -99,6 +102,12 @@ internal static class JsonObjectShapeParser
                     // Written but never read back by System.Text.Json: its value would differ from what a read returns.
                     return null;
                 }
+                if (!IsAutoAccessor(properties[i], cancellationToken))
+                {
+                    // A setter with a body can change other members: System.Text.Json calls the setters in the order
+                    // of the JSON's members, which only it follows.
+                    return null;
+                }
                 parameterIndexes[i] = -1;
             }
         }
@@ -162,6 +171,32 @@ internal static class JsonObjectShapeParser
                 return false;
             }
             parameterIndexes[match] = parameter.Ordinal;
+        }
+        return true;
+    }
+
+    // A setter that only stores its value: no body in source (a partial property's implementation always has one),
+    // [CompilerGenerated] in metadata, where the compiler marks the accessors it writes for auto-properties.
+    private static bool IsAutoAccessor(IPropertySymbol property, CancellationToken cancellationToken)
+    {
+        var setter = (property.PartialImplementationPart ?? property).SetMethod!;
+        if (setter.DeclaringSyntaxReferences.IsEmpty)
+        {
+            foreach (var attribute in setter.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == CompilerGeneratedAttribute)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        foreach (var reference in setter.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not AccessorDeclarationSyntax { Body: null, ExpressionBody: null })
+            {
+                return false;
+            }
         }
         return true;
     }

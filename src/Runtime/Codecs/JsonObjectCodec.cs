@@ -23,6 +23,11 @@ namespace TypedSession.Codecs;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class JsonObjectCodec<T>
 {
+    // The codec writes and reads one object of scalar members: one level deep. A MaxDepth of at least that (0 means
+    // System.Text.Json's default, 64) accepts and rejects what the codec does; deeper JSON, which a smaller limit
+    // would reject, never fits a member and goes to System.Text.Json, which applies the options' limit itself.
+    private const int ObjectDepth = 1;
+
     private readonly JsonEncodedText[] names = [];
     private readonly byte[][] utf8Names = [];
     private readonly byte[][] prefixes = [];
@@ -215,6 +220,7 @@ public abstract class JsonObjectCodec<T>
             || options.ReferenceHandler is not null
             || options.WriteIndented
             || options.RespectNullableAnnotations
+            || (options.MaxDepth != 0 && options.MaxDepth < ObjectDepth)
             || typeInfo.Properties.Count != members.Length)
         {
             return null;
