@@ -31,7 +31,7 @@ public sealed record EveryMember(
     DateTime? MaybeDateTime,
     DateTimeOffset? MaybeDateTimeOffset);
 
-/// <summary>Every member type but the floating-point ones, which the codec's byte writer leaves to Utf8JsonWriter.</summary>
+/// <summary>Every member type but the floating-point ones, which the codec's byte writer leaves to System.Text.Json.</summary>
 public sealed record ExactMembers(
     string? Text,
     string Name,

@@ -59,13 +59,6 @@ namespace Shop
                         && writer.TryWrite(1, value.Quantity);
                 }
 
-                protected override bool TryWriteProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Item value)
-                {
-                    global::TypedSession.Codecs.JsonMemberValues.Write(writer, Name(0), value.Name);
-                    global::TypedSession.Codecs.JsonMemberValues.Write(writer, Name(1), value.Quantity);
-                    return true;
-                }
-
                 protected override bool TryReadMembers(ref global::TypedSession.Codecs.JsonObjectByteReader reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Shop.Item value)
                 {
                     value = default!;
