@@ -131,7 +131,7 @@ internal static class JsonObjectCodecEmitter
         writer.OpenBlock();
         for (var i = 0; i < members.Count; i++)
         {
-            writer.WriteLine($"{i} => {Codecs}JsonMemberValues.TryRead(ref reader, out {Local(i)}),");
+            writer.WriteLine($"{i} => {MemberRead(members[i])}(ref reader, out {Local(i)}),");
         }
         writer.WriteLine("_ => false,");
         writer.CloseBlock(";");
@@ -151,6 +151,11 @@ internal static class JsonObjectCodecEmitter
         writer.WriteLine("return true;");
         writer.CloseBlock();
     }
+
+    // JsonMemberValues.TryRead<Reader, T>, or TryReadNullable<Reader, T> for a nullable value type.
+    private static string MemberRead(JsonObjectMemberSpec member) => member.NullableValueTypeName is { } underlying
+        ? $"{Codecs}JsonMemberValues.TryReadNullable<{Codecs}JsonMemberValues.{member.ReaderName}, {underlying}>"
+        : $"{Codecs}JsonMemberValues.TryRead<{Codecs}JsonMemberValues.{member.ReaderName}, {member.LocalTypeName}>";
 
     private static string Creation(JsonObjectShapeSpec shape)
     {

@@ -127,6 +127,10 @@ internal static class JsonObjectShapeParser
                 LocalTypeName: isReference ? typeName + "?" : typeName,
                 IsNonNullableReference: isReference && property.Type.NullableAnnotation != NullableAnnotation.Annotated,
                 IsFloatingPoint: Underlying(propertyType).SpecialType is SpecialType.System_Single or SpecialType.System_Double,
+                ReaderName: ReaderName(Underlying(propertyType)),
+                NullableValueTypeName: Underlying(propertyType) is var underlying && !SymbolEqualityComparer.Default.Equals(underlying, propertyType)
+                    ? underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+                    : null,
                 ParameterIndex: parameterIndexes[i]));
         }
         return new JsonObjectShapeSpec(
@@ -224,6 +228,26 @@ internal static class JsonObjectShapeParser
         }
         return underlying is INamedTypeSymbol { Name: "Guid" or "DateTimeOffset", Arity: 0, ContainingType: null, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
     }
+
+    // The JsonMemberValues reader of a type IsSimple accepts.
+    private static string ReaderName(ITypeSymbol underlying) => underlying.SpecialType switch
+    {
+        SpecialType.System_String => "StringReader",
+        SpecialType.System_Boolean => "BooleanReader",
+        SpecialType.System_Byte => "ByteReader",
+        SpecialType.System_SByte => "SByteReader",
+        SpecialType.System_Int16 => "Int16Reader",
+        SpecialType.System_UInt16 => "UInt16Reader",
+        SpecialType.System_Int32 => "Int32Reader",
+        SpecialType.System_UInt32 => "UInt32Reader",
+        SpecialType.System_Int64 => "Int64Reader",
+        SpecialType.System_UInt64 => "UInt64Reader",
+        SpecialType.System_Single => "SingleReader",
+        SpecialType.System_Double => "DoubleReader",
+        SpecialType.System_Decimal => "DecimalReader",
+        SpecialType.System_DateTime => "DateTimeReader",
+        _ => underlying.Name + "Reader",
+    };
 
     private static ITypeSymbol Underlying(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;

@@ -88,8 +88,8 @@ namespace Shop
                         }
                         var valid = member switch
                         {
-                            0 => global::TypedSession.Codecs.JsonMemberValues.TryRead(ref reader, out member0),
-                            1 => global::TypedSession.Codecs.JsonMemberValues.TryRead(ref reader, out member1),
+                            0 => global::TypedSession.Codecs.JsonMemberValues.TryRead<global::TypedSession.Codecs.JsonMemberValues.StringReader, string?>(ref reader, out member0),
+                            1 => global::TypedSession.Codecs.JsonMemberValues.TryRead<global::TypedSession.Codecs.JsonMemberValues.Int32Reader, int>(ref reader, out member1),
                             _ => false,
                         };
                         if (!valid)
