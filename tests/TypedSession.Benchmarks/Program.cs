@@ -4,7 +4,7 @@ using TypedSession.Benchmarks.Compilation;
 using TypedSession.Benchmarks.Interleaved;
 
 // `dotnet run -c Release --project tests/TypedSession.Benchmarks -- --filter '*'` runs every benchmark with
-// BenchmarkDotNet; `-- interleaved accessors|request-cycle|compilation [rounds]` runs the same classes interleaved (for a busy
+// BenchmarkDotNet; `-- interleaved accessors|json-tiers|request-cycle|compilation [rounds]` runs the same classes interleaved (for a busy
 // machine); `-- analyzer-telemetry [rounds] [sizes...]` prints the analyzers' share as the compiler's own telemetry reports it.
 switch (args)
 {
@@ -17,6 +17,13 @@ switch (args)
     case ["interleaved", "accessors", .. var rest]:
         InterleavedRunner.Run(
             [typeof(StringAccessorBenchmarks), typeof(Int32AccessorBenchmarks), typeof(BooleanAccessorBenchmarks), typeof(RecordAccessorBenchmarks), typeof(RequestCycleBenchmarks)],
+            InterleavedOptions.Accessors with { Rounds = Rounds(rest, InterleavedOptions.Accessors.Rounds) },
+            Console.Out);
+        return;
+    case ["interleaved", "json-tiers", .. var rest]:
+        // Each tier of the generated JSON codec against System.Text.Json alone, without a session around it.
+        InterleavedRunner.Run(
+            [typeof(JsonTierBenchmarks)],
             InterleavedOptions.Accessors with { Rounds = Rounds(rest, InterleavedOptions.Accessors.Rounds) },
             Console.Out);
         return;

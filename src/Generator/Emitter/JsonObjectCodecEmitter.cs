@@ -5,8 +5,8 @@ using TypedSession.Generator.Model;
 namespace TypedSession.Generator.Emitter;
 
 /// <summary>
-/// Writes the codec of one plain-object JSON property: a <c>JsonObjectCodec&lt;T&gt;</c> that writes the members
-/// with <c>Utf8JsonWriter</c> in System.Text.Json's order and reads them with <c>Utf8JsonReader</c>, then calls the
+/// Writes the codec of one plain-object JSON property: a <c>JsonObjectCodec&lt;T&gt;</c> that writes the members as
+/// bytes in System.Text.Json's order and reads them with a byte reader or <c>Utf8JsonReader</c>, then calls the
 /// constructor (or the setters) directly. The runtime base class checks the JSON context's metadata against the
 /// member list written here and leaves the type to System.Text.Json when they differ.
 /// </summary>
@@ -24,8 +24,6 @@ internal static class JsonObjectCodecEmitter
         WriteConstructor(writer, className, shape);
         writer.WriteLine();
         WriteTryWriteMembers(writer, shape);
-        writer.WriteLine();
-        WriteTryWriteProperties(writer, shape);
         writer.WriteLine();
         WriteTryReadMembers(writer, shape);
         writer.WriteLine();
@@ -55,7 +53,7 @@ internal static class JsonObjectCodecEmitter
         var members = shape.Members;
         if (HasFloatingPoint(shape))
         {
-            // Floating-point text is Utf8JsonWriter's own: the whole value goes through TryWriteProperties.
+            // Floating-point text is Utf8JsonWriter's own: the whole value goes to System.Text.Json.
             writer.WriteLine("return false;");
         }
         else
@@ -67,29 +65,6 @@ internal static class JsonObjectCodecEmitter
                 writer.WriteLine($"{prefix}writer.TryWrite({i}, value.{members[i].Name}){suffix}");
             }
         }
-        writer.CloseBlock();
-    }
-
-    private static void WriteTryWriteProperties(SourceWriter writer, JsonObjectShapeSpec shape)
-    {
-        writer.WriteLine($"protected override bool TryWriteProperties({Json}Utf8JsonWriter writer, {shape.TypeName} value)");
-        writer.OpenBlock();
-        foreach (var member in shape.Members)
-        {
-            if (member.IsFloatingPoint)
-            {
-                // NaN and infinities: System.Text.Json rejects them with its own exception.
-                writer.WriteLine($"if (!{Codecs}JsonMemberValues.IsFinite(value.{member.Name}))");
-                writer.OpenBlock();
-                writer.WriteLine("return false;");
-                writer.CloseBlock();
-            }
-        }
-        for (var i = 0; i < shape.Members.Count; i++)
-        {
-            writer.WriteLine($"{Codecs}JsonMemberValues.Write(writer, Name({i}), value.{shape.Members[i].Name});");
-        }
-        writer.WriteLine("return true;");
         writer.CloseBlock();
     }
 
@@ -156,7 +131,7 @@ internal static class JsonObjectCodecEmitter
         writer.OpenBlock();
         for (var i = 0; i < members.Count; i++)
         {
-            writer.WriteLine($"{i} => {Codecs}JsonMemberValues.TryRead(ref reader, out {Local(i)}),");
+            writer.WriteLine($"{i} => {MemberRead(members[i])}(ref reader, out {Local(i)}),");
         }
         writer.WriteLine("_ => false,");
         writer.CloseBlock(";");
@@ -176,6 +151,11 @@ internal static class JsonObjectCodecEmitter
         writer.WriteLine("return true;");
         writer.CloseBlock();
     }
+
+    // JsonMemberValues.TryRead<Reader, T>, or TryReadNullable<Reader, T> for a nullable value type.
+    private static string MemberRead(JsonObjectMemberSpec member) => member.NullableValueTypeName is { } underlying
+        ? $"{Codecs}JsonMemberValues.TryReadNullable<{Codecs}JsonMemberValues.{member.ReaderName}, {underlying}>"
+        : $"{Codecs}JsonMemberValues.TryRead<{Codecs}JsonMemberValues.{member.ReaderName}, {member.LocalTypeName}>";
 
     private static string Creation(JsonObjectShapeSpec shape)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedSession.Generator.Model;
 
 namespace TypedSession.Generator.Parser;
@@ -10,7 +11,8 @@ namespace TypedSession.Generator.Parser;
 /// <summary>
 /// Decides whether a JSON property type is a plain object the generator can read and write itself: a non-abstract
 /// class deriving from <c>object</c>, created by System.Text.Json through one public constructor whose parameters are
-/// its properties, or through a public parameterless constructor and public setters, with only members of simple
+/// its properties, or through a public parameterless constructor and public auto-property setters (a setter with a
+/// body may depend on the order System.Text.Json calls the setters in), with only members of simple
 /// types (string, bool, integers, float, double, decimal, Guid, DateTime, DateTimeOffset, their nullables) and no
 /// System.Text.Json attribute but <c>[JsonPropertyName]</c>. Anything else (nested objects, collections, enums,
 /// converters, callbacks, inheritance) keeps System.Text.Json's metadata. What this cannot see (the context's options,
@@ -20,6 +22,7 @@ internal static class JsonObjectShapeParser
 {
     private const string SerializationNamespace = "System.Text.Json.Serialization";
     private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+    private const string CompilerGeneratedAttribute = "System.Runtime.CompilerServices.CompilerGeneratedAttribute";
 
     // The codec marks the members it has read in the bits of one ulong.
     private const int MaxMembers = 64;
@@ -99,6 +102,12 @@ internal static class JsonObjectShapeParser
                     // Written but never read back by System.Text.Json: its value would differ from what a read returns.
                     return null;
                 }
+                if (!IsAutoAccessor(properties[i], cancellationToken))
+                {
+                    // A setter with a body can change other members: System.Text.Json calls the setters in the order
+                    // of the JSON's members, which only it follows.
+                    return null;
+                }
                 parameterIndexes[i] = -1;
             }
         }
@@ -118,6 +127,10 @@ internal static class JsonObjectShapeParser
                 LocalTypeName: isReference ? typeName + "?" : typeName,
                 IsNonNullableReference: isReference && property.Type.NullableAnnotation != NullableAnnotation.Annotated,
                 IsFloatingPoint: Underlying(propertyType).SpecialType is SpecialType.System_Single or SpecialType.System_Double,
+                ReaderName: ReaderName(Underlying(propertyType)),
+                NullableValueTypeName: Underlying(propertyType) is var underlying && !SymbolEqualityComparer.Default.Equals(underlying, propertyType)
+                    ? underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+                    : null,
                 ParameterIndex: parameterIndexes[i]));
         }
         return new JsonObjectShapeSpec(
@@ -166,6 +179,32 @@ internal static class JsonObjectShapeParser
         return true;
     }
 
+    // A setter that only stores its value: no body in source (a partial property's implementation always has one),
+    // [CompilerGenerated] in metadata, where the compiler marks the accessors it writes for auto-properties.
+    private static bool IsAutoAccessor(IPropertySymbol property, CancellationToken cancellationToken)
+    {
+        var setter = (property.PartialImplementationPart ?? property).SetMethod!;
+        if (setter.DeclaringSyntaxReferences.IsEmpty)
+        {
+            foreach (var attribute in setter.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == CompilerGeneratedAttribute)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        foreach (var reference in setter.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not AccessorDeclarationSyntax { Body: null, ExpressionBody: null })
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static bool IsSimple(ITypeSymbol type)
     {
         var underlying = Underlying(type);
@@ -189,6 +228,26 @@ internal static class JsonObjectShapeParser
         }
         return underlying is INamedTypeSymbol { Name: "Guid" or "DateTimeOffset", Arity: 0, ContainingType: null, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
     }
+
+    // The JsonMemberValues reader of a type IsSimple accepts.
+    private static string ReaderName(ITypeSymbol underlying) => underlying.SpecialType switch
+    {
+        SpecialType.System_String => "StringReader",
+        SpecialType.System_Boolean => "BooleanReader",
+        SpecialType.System_Byte => "ByteReader",
+        SpecialType.System_SByte => "SByteReader",
+        SpecialType.System_Int16 => "Int16Reader",
+        SpecialType.System_UInt16 => "UInt16Reader",
+        SpecialType.System_Int32 => "Int32Reader",
+        SpecialType.System_UInt32 => "UInt32Reader",
+        SpecialType.System_Int64 => "Int64Reader",
+        SpecialType.System_UInt64 => "UInt64Reader",
+        SpecialType.System_Single => "SingleReader",
+        SpecialType.System_Double => "DoubleReader",
+        SpecialType.System_Decimal => "DecimalReader",
+        SpecialType.System_DateTime => "DateTimeReader",
+        _ => underlying.Name + "Reader",
+    };
 
     private static ITypeSymbol Underlying(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;

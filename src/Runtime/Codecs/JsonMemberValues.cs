@@ -4,578 +4,215 @@ using System.Text.Json;
 namespace TypedSession.Codecs;
 
 /// <summary>
-/// Reads and writes the members of a generated <see cref="JsonObjectCodec{T}"/> with the same
-/// <see cref="Utf8JsonReader"/> and <see cref="Utf8JsonWriter"/> calls System.Text.Json's built-in converters make, so
-/// that the bytes and the values are the same as theirs. A read returns <see langword="false"/> for a token the
-/// converter would not take without its options' help; the codec then leaves the value to System.Text.Json. Used by
-/// generated code.
+/// Reads the members of a generated <see cref="JsonObjectCodec{T}"/> with the same <see cref="Utf8JsonReader"/> calls
+/// System.Text.Json's built-in converters make, so that the values are the same as theirs: one
+/// <see cref="IJsonMemberReader{T}"/> per member type, and the null literal for nullable ones added once. A read
+/// returns <see langword="false"/> for a token the converter would not take without its options' help; the codec then
+/// leaves the value to System.Text.Json. Used by generated code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonMemberValues
 {
-    /// <summary>Writes a string property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, string? value) => writer.WriteString(name, value);
+    /// <summary>Reads a member of type <typeparamref name="T"/> with <typeparamref name="TReader"/>.</summary>
+    public static bool TryRead<TReader, T>(ref Utf8JsonReader reader, out T value) where TReader : struct, IJsonMemberReader<T> =>
+        TReader.TryRead(ref reader, out value);
 
-    /// <summary>Writes a Boolean property.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, bool value) => writer.WriteBoolean(name, value);
-
-    /// <summary>Writes a number property.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a number property.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, sbyte value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a number property.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, short value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a number property.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ushort value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a number property.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, int value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a number property.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, uint value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a number property.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, long value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a number property.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ulong value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a number property; the caller has checked that it is finite.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, float value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a number property; the caller has checked that it is finite.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, double value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a number property.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal value) => writer.WriteNumber(name, value);
-
-    /// <summary>Writes a <see cref="Guid"/> property in its <c>D</c> format.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Guid value) => writer.WriteString(name, value);
-
-    /// <summary>Writes a <see cref="DateTime"/> property in ISO 8601 form.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime value) => writer.WriteString(name, value);
-
-    /// <summary>Writes a <see cref="DateTimeOffset"/> property in ISO 8601 form.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) => writer.WriteString(name, value);
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, byte? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, sbyte? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, short? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ushort? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, int? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, uint? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, long? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, ulong? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal. The caller has checked that it is finite.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, float? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal. The caller has checked that it is finite.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, double? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes a nullable property; <see langword="null"/> as the JSON null literal.</summary>
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
-    {
-        if (value is { } present)
-        {
-            Write(writer, name, present);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    /// <summary>Whether a floating-point member can be written as a JSON number (not NaN or an infinity).</summary>
-    public static bool IsFinite(double? value) => value is not { } present || double.IsFinite(present);
-
-    /// <summary>Whether a floating-point member can be written as a JSON number (not NaN or an infinity).</summary>
-    public static bool IsFinite(float? value) => value is not { } present || float.IsFinite(present);
-
-    /// <summary>Reads a string or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out string? value)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                value = reader.GetString();
-                return true;
-            case JsonTokenType.Null:
-                value = null;
-                return true;
-            default:
-                value = null;
-                return false;
-        }
-    }
-
-    /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out bool value)
-    {
-        value = reader.TokenType == JsonTokenType.True;
-        return value || reader.TokenType == JsonTokenType.False;
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out byte value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out value);
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out sbyte value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out value);
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out short value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out value);
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out ushort value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out value);
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out int value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value);
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out uint value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out value);
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out long value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value);
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out ulong value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out value);
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out float value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out value);
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out double value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value);
-    }
-
-    /// <summary>Reads a number that fits the type.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out decimal value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value);
-    }
-
-    /// <summary>Reads a <see cref="Guid"/> string.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out Guid value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out value);
-    }
-
-    /// <summary>Reads an ISO 8601 <see cref="DateTime"/> string.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out DateTime value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out value);
-    }
-
-    /// <summary>Reads an ISO 8601 <see cref="DateTimeOffset"/> string.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value)
-    {
-        value = default;
-        return reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value);
-    }
-
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out bool? value)
+    /// <summary>Reads a nullable member: the null literal, or what <typeparamref name="TReader"/> reads.</summary>
+    public static bool TryReadNullable<TReader, T>(ref Utf8JsonReader reader, out T? value) where TReader : struct, IJsonMemberReader<T> where T : struct
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
             value = null;
             return true;
         }
-        var read = TryRead(ref reader, out bool present);
+        var read = TReader.TryRead(ref reader, out var present);
         value = present;
         return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out byte? value)
+    /// <summary>A string or the null literal.</summary>
+    public struct StringReader : IJsonMemberReader<string?>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out string? value)
         {
-            value = null;
-            return true;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    value = reader.GetString();
+                    return true;
+                case JsonTokenType.Null:
+                    value = null;
+                    return true;
+                default:
+                    value = null;
+                    return false;
+            }
         }
-        var read = TryRead(ref reader, out byte present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out sbyte? value)
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    public struct BooleanReader : IJsonMemberReader<bool>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out bool value)
         {
-            value = null;
-            return true;
+            value = reader.TokenType == JsonTokenType.True;
+            return value || reader.TokenType == JsonTokenType.False;
         }
-        var read = TryRead(ref reader, out sbyte present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out short? value)
+    /// <summary>A number that fits a <see cref="byte"/>.</summary>
+    public struct ByteReader : IJsonMemberReader<byte>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out byte value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetByte(out value);
         }
-        var read = TryRead(ref reader, out short present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out ushort? value)
+    /// <summary>A number that fits an <see cref="sbyte"/>.</summary>
+    public struct SByteReader : IJsonMemberReader<sbyte>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out sbyte value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetSByte(out value);
         }
-        var read = TryRead(ref reader, out ushort present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out int? value)
+    /// <summary>A number that fits a <see cref="short"/>.</summary>
+    public struct Int16Reader : IJsonMemberReader<short>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out short value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetInt16(out value);
         }
-        var read = TryRead(ref reader, out int present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out uint? value)
+    /// <summary>A number that fits a <see cref="ushort"/>.</summary>
+    public struct UInt16Reader : IJsonMemberReader<ushort>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out ushort value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt16(out value);
         }
-        var read = TryRead(ref reader, out uint present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out long? value)
+    /// <summary>A number that fits an <see cref="int"/>.</summary>
+    public struct Int32Reader : IJsonMemberReader<int>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out int value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value);
         }
-        var read = TryRead(ref reader, out long present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out ulong? value)
+    /// <summary>A number that fits a <see cref="uint"/>.</summary>
+    public struct UInt32Reader : IJsonMemberReader<uint>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out uint value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out value);
         }
-        var read = TryRead(ref reader, out ulong present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out float? value)
+    /// <summary>A number that fits a <see cref="long"/>.</summary>
+    public struct Int64Reader : IJsonMemberReader<long>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out long value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value);
         }
-        var read = TryRead(ref reader, out float present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out double? value)
+    /// <summary>A number that fits a <see cref="ulong"/>.</summary>
+    public struct UInt64Reader : IJsonMemberReader<ulong>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out ulong value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt64(out value);
         }
-        var read = TryRead(ref reader, out double present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out decimal? value)
+    /// <summary>A number that fits a <see cref="float"/>.</summary>
+    public struct SingleReader : IJsonMemberReader<float>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out float value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out value);
         }
-        var read = TryRead(ref reader, out decimal present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out Guid? value)
+    /// <summary>A number that fits a <see cref="double"/>.</summary>
+    public struct DoubleReader : IJsonMemberReader<double>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out double value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value);
         }
-        var read = TryRead(ref reader, out Guid present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out DateTime? value)
+    /// <summary>A number that fits a <see cref="decimal"/>.</summary>
+    public struct DecimalReader : IJsonMemberReader<decimal>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out decimal value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value);
         }
-        var read = TryRead(ref reader, out DateTime present);
-        value = present;
-        return read;
     }
 
-    /// <summary>Reads the value or the null literal.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset? value)
+    /// <summary>A <see cref="Guid"/> string.</summary>
+    public struct GuidReader : IJsonMemberReader<Guid>
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out Guid value)
         {
-            value = null;
-            return true;
+            value = default;
+            return reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out value);
         }
-        var read = TryRead(ref reader, out DateTimeOffset present);
-        value = present;
-        return read;
+    }
+
+    /// <summary>An ISO 8601 <see cref="DateTime"/> string.</summary>
+    public struct DateTimeReader : IJsonMemberReader<DateTime>
+    {
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out DateTime value)
+        {
+            value = default;
+            return reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out value);
+        }
+    }
+
+    /// <summary>An ISO 8601 <see cref="DateTimeOffset"/> string.</summary>
+    public struct DateTimeOffsetReader : IJsonMemberReader<DateTimeOffset>
+    {
+        /// <inheritdoc />
+        public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value)
+        {
+            value = default;
+            return reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value);
+        }
     }
 }

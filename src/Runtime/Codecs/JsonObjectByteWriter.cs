@@ -10,7 +10,8 @@ namespace TypedSession.Codecs;
 /// Writes a generated <see cref="JsonObjectCodec{T}"/>'s members straight into bytes, for the values whose JSON text
 /// is fixed by their type: numbers, Booleans, Guids, dates, and strings that no encoder escapes. Each member starts
 /// with its name, escaped and quoted once per codec, and the separator before it. A member whose text this cannot
-/// write exactly as <c>Utf8JsonWriter</c> would (a string that needs escaping, a local time) returns <see langword="false"/>, and the codec writes the whole value with <c>Utf8JsonWriter</c> instead.
+/// write exactly as <c>Utf8JsonWriter</c> would (a string that needs escaping, a local time) returns
+/// <see langword="false"/>, and the codec leaves the whole value to <see cref="System.Text.Json.JsonSerializer"/>.
 /// Used by generated code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -10,11 +10,13 @@ namespace TypedSession.Codecs;
 
 /// <summary>
 /// The base of the JSON codec the generator writes for a session property whose type is a plain object (a record or
-/// class of simple members): it writes with a reused <see cref="Utf8JsonWriter"/> and reads with
-/// <see cref="Utf8JsonReader"/>, calling the type's constructor directly, where System.Text.Json's metadata-driven
-/// serializer spends most of a small value's time. The bytes are System.Text.Json's own: when first used, the codec
-/// compares the JSON context's metadata with the members it was generated for (names, order, converters, options),
-/// and if anything differs, it leaves every read and write of the type to <see cref="JsonSerializer"/> with
+/// class of simple members): it writes the bytes itself and reads them back with a byte reader, falling back to
+/// <see cref="Utf8JsonReader"/> for JSON laid out otherwise, calling the type's constructor directly, where
+/// System.Text.Json's metadata-driven deserializer spends most of a small value's time. A value the byte writer does
+/// not write exactly is written by <see cref="JsonSerializer"/>, whose source-generated serializer is as fast as a
+/// <see cref="Utf8JsonWriter"/> tier of our own measured (docs/performance.md). The bytes are System.Text.Json's own:
+/// when first used, the codec compares the JSON context's metadata with the members it was generated for (names,
+/// order, converters, options), and if anything differs, it leaves every read and write of the type to <see cref="JsonSerializer"/> with
 /// <see cref="TypeInfo"/>. A read it does not expect (another property order is fine; an unknown or repeated
 /// property, a missing one, another token type, comments) is also left to <see cref="JsonSerializer"/>, over the same
 /// bytes, so it accepts and rejects what System.Text.Json does. Used by generated code.
@@ -23,7 +25,11 @@ namespace TypedSession.Codecs;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class JsonObjectCodec<T>
 {
-    private readonly JsonEncodedText[] names = [];
+    // The codec writes and reads one object of scalar members: one level deep. A MaxDepth of at least that (0 means
+    // System.Text.Json's default, 64) accepts and rejects what the codec does; deeper JSON, which a smaller limit
+    // would reject, never fits a member and goes to System.Text.Json, which applies the options' limit itself.
+    private const int ObjectDepth = 1;
+
     private readonly byte[][] utf8Names = [];
     private readonly byte[][] prefixes = [];
     private readonly bool writesBytes;
@@ -40,19 +46,14 @@ public abstract class JsonObjectCodec<T>
         {
             return;
         }
-        names = new JsonEncodedText[expected.Length];
         utf8Names = new byte[expected.Length][];
-        for (var i = 0; i < expected.Length; i++)
-        {
-            // What System.Text.Json precomputes for each property: the name escaped by the options' encoder.
-            names[i] = JsonEncodedText.Encode(expected[i], typeInfo.Options.Encoder);
-            utf8Names[i] = Encoding.UTF8.GetBytes(expected[i]);
-        }
         prefixes = new byte[expected.Length][];
         for (var i = 0; i < expected.Length; i++)
         {
-            // {"Name": before the first member, ,"Name": before the others.
-            var escaped = names[i].EncodedUtf8Bytes;
+            utf8Names[i] = Encoding.UTF8.GetBytes(expected[i]);
+            // {"Name": before the first member, ,"Name": before the others, the name escaped by the options' encoder
+            // as System.Text.Json precomputes it for each property.
+            var escaped = JsonEncodedText.Encode(expected[i], typeInfo.Options.Encoder).EncodedUtf8Bytes;
             var prefix = new byte[escaped.Length + 4];
             prefix[0] = i == 0 ? (byte)'{' : (byte)',';
             prefix[1] = (byte)'"';
@@ -74,37 +75,26 @@ public abstract class JsonObjectCodec<T>
     /// <summary>Whether the context's metadata matched the generated members, so that the codec reads and writes itself.</summary>
     internal bool IsFastPathEnabled { get; }
 
-    /// <summary>Encodes <paramref name="value"/> as System.Text.Json would with <see cref="TypeInfo"/>.</summary>
+    /// <summary>
+    /// Encodes <paramref name="value"/> as System.Text.Json would with <see cref="TypeInfo"/>: with the byte writer
+    /// when it produces those bytes exactly, otherwise with <see cref="JsonSerializer"/> (its source-generated
+    /// serializer writes as fast as a <see cref="Utf8JsonWriter"/> of our own would; docs/performance.md).
+    /// </summary>
     public byte[] Encode(T value)
     {
-        if (!IsFastPathEnabled)
-        {
-            return JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo);
-        }
         if (writesBytes)
         {
-            var bytesWriter = new JsonObjectByteWriter(JsonObjectWriteBuffer.RentBytes(), prefixes);
-            if (TryWriteMembers(ref bytesWriter, value))
+            var writer = new JsonObjectByteWriter(JsonObjectWriteBuffer.RentBytes(), prefixes);
+            if (TryWriteMembers(ref writer, value))
             {
-                bytesWriter.WriteEnd();
-                var written = bytesWriter.Written.ToArray();
-                JsonObjectWriteBuffer.ReturnBytes(bytesWriter.Buffer);
+                writer.WriteEnd();
+                var written = writer.Written.ToArray();
+                JsonObjectWriteBuffer.ReturnBytes(writer.Buffer);
                 return written;
             }
-            JsonObjectWriteBuffer.ReturnBytes(bytesWriter.Buffer);
+            JsonObjectWriteBuffer.ReturnBytes(writer.Buffer);
         }
-        var buffer = JsonObjectWriteBuffer.Rent(TypeInfo.Options.Encoder);
-        var writer = buffer.Writer;
-        writer.WriteStartObject();
-        if (!TryWriteProperties(writer, value))
-        {
-            buffer.Return();
-            return JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo);
-        }
-        writer.WriteEndObject();
-        var bytes = buffer.ToArray();
-        buffer.Return();
-        return bytes;
+        return JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo);
     }
 
     /// <summary>
@@ -147,9 +137,6 @@ public abstract class JsonObjectCodec<T>
         return false;
     }
 
-    /// <summary>The name of member <paramref name="index"/>, escaped as System.Text.Json writes it.</summary>
-    protected JsonEncodedText Name(int index) => names[index];
-
     /// <summary>
     /// The index of the member whose name the reader's current property name is, trying <paramref name="expected"/>
     /// first (members usually come in the order they were written); -1 for a name the codec does not know.
@@ -172,16 +159,10 @@ public abstract class JsonObjectCodec<T>
 
     /// <summary>
     /// Writes the object <paramref name="value"/> with <paramref name="writer"/>, member after member; <see langword="false"/>
-    /// when a member's text is not one the byte writer produces exactly as <see cref="Utf8JsonWriter"/> would (a string
-    /// that needs escaping, a floating-point number), and the codec then writes the value with <see cref="TryWriteProperties"/>.
+    /// when a member's text is not one the byte writer produces exactly as System.Text.Json would (a string that needs
+    /// escaping, a floating-point number), and the codec then leaves the value to <see cref="JsonSerializer"/>.
     /// </summary>
     protected abstract bool TryWriteMembers(ref JsonObjectByteWriter writer, T value);
-
-    /// <summary>
-    /// Writes the members of <paramref name="value"/> between the object's braces; <see langword="false"/> when a
-    /// member holds a value that System.Text.Json must write (or reject) itself, such as a non-finite number.
-    /// </summary>
-    protected abstract bool TryWriteProperties(Utf8JsonWriter writer, T value);
 
     /// <summary>
     /// Reads the object from bytes laid out exactly as <see cref="TryWriteMembers"/> writes them; <see langword="false"/>
@@ -215,6 +196,7 @@ public abstract class JsonObjectCodec<T>
             || options.ReferenceHandler is not null
             || options.WriteIndented
             || options.RespectNullableAnnotations
+            || (options.MaxDepth != 0 && options.MaxDepth < ObjectDepth)
             || typeInfo.Properties.Count != members.Length)
         {
             return null;

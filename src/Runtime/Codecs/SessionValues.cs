@@ -73,7 +73,8 @@ public static class SessionValues
 
     /// <summary>
     /// Reads a complex value stored as UTF-8 JSON with source-generated metadata, or <see langword="default"/> when
-    /// the key is missing or the JSON does not fit the type.
+    /// the key is missing or the JSON does not fit the type (including when the type's constructor or a setter throws
+    /// while it is created).
     /// </summary>
     public static T? ReadJson<T>(ISession session, string key, JsonTypeInfo<T> typeInfo)
     {
@@ -95,7 +96,20 @@ public static class SessionValues
         {
             return default;
         }
-        return codec.TryDecode(bytes, out var value) ? value : Deserialize(session, key, bytes, codec.TypeInfo);
+        try
+        {
+            if (codec.TryDecode(bytes, out var value))
+            {
+                return value;
+            }
+        }
+        catch (Exception error) when (IsDecodingFailure(error))
+        {
+            // The type's own constructor or setter rejected what was stored (a record that validates its arguments).
+            UndecodableValues.Report(session, key, typeof(T), error);
+            return default;
+        }
+        return Deserialize(session, key, bytes, codec.TypeInfo);
     }
 
     /// <summary>Stores an object as UTF-8 JSON with its generated codec; a <see langword="null"/> value removes the key.</summary>
@@ -116,17 +130,19 @@ public static class SessionValues
         {
             return JsonSerializer.Deserialize(bytes, typeInfo);
         }
-        catch (JsonException error)
-        {
-            UndecodableValues.Report(session, key, typeof(T), error);
-            return default;
-        }
-        catch (NotSupportedException error)
+        catch (Exception error) when (IsDecodingFailure(error))
         {
             UndecodableValues.Report(session, key, typeof(T), error);
             return default;
         }
     }
+
+    // Whatever decoding raises is the stored value's problem, not the request's: malformed JSON (JsonException), a
+    // type System.Text.Json cannot create (NotSupportedException, InvalidOperationException for a [JsonInclude]
+    // member it cannot reach), or the type's own constructor or setter rejecting a value (ArgumentException and
+    // anything else user code throws). Failures of the process itself still propagate.
+    private static bool IsDecodingFailure(Exception error) =>
+        error is not (OutOfMemoryException or StackOverflowException or AccessViolationException);
 
     /// <summary>Stores a complex value as UTF-8 JSON; a <see langword="null"/> value removes the key.</summary>
     public static void WriteJson<T>(ISession session, string key, T? value, JsonTypeInfo<T> typeInfo)

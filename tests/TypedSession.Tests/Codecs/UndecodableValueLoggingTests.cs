@@ -41,6 +41,28 @@ public sealed class UndecodableValueLoggingTests
     }
 
     [Fact]
+    public async Task A_constructor_or_setter_that_throws_while_decoding_is_a_warning_naming_the_key_not_an_exception()
+    {
+        var session = new InMemorySession();
+        session.Set("Range", System.Text.Encoding.UTF8.GetBytes("{\"Low\":5,\"High\":1}"));
+        session.Set("Name", System.Text.Encoding.UTF8.GetBytes("{\"Name\":\"\"}"));
+
+        var records = await InRequestAsync(() =>
+        {
+            var typed = ObjectCodec.ThrowingSession.Create(session);
+            Assert.Null(typed.Range);
+            Assert.Null(typed.Name);
+        });
+
+        Assert.Equal(2, records.Count);
+        Assert.All(records, record => Assert.Equal(LogLevel.Warning, record.Level));
+        Assert.Contains("'Range'", records[0].Message);
+        Assert.Contains("ArgumentException", records[0].Message);
+        Assert.Contains("'Name'", records[1].Message);
+        Assert.Contains("ArgumentOutOfRangeException", records[1].Message);
+    }
+
+    [Fact]
     public async Task A_session_that_listens_hears_the_report_instead_of_the_logger()
     {
         var session = new ReportingSession();

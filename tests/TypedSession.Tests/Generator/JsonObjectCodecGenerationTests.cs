@@ -26,6 +26,8 @@ public sealed class JsonObjectCodecGenerationTests
         public sealed class TwoConstructors { public TwoConstructors(int a) { A = a; } public TwoConstructors(string a) { A = a.Length; } public int A { get; } }
         public sealed class WithCallback : IJsonOnDeserialized { public int A { get; set; } public void OnDeserialized() { } }
         public struct Point { public int X { get; set; } public int Y { get; set; } }
+        public sealed class WithSetterBody { public string? Display { get; set { field = value; Short = value; } } public string? Short { get; set; } }
+        public sealed class WithExpressionSetter { private int a; public int A { get => a; set => a = value; } }
 
         [JsonSerializable(typeof(Plain))]
         [JsonSerializable(typeof(Settable))]
@@ -40,6 +42,8 @@ public sealed class JsonObjectCodecGenerationTests
         [JsonSerializable(typeof(TwoConstructors))]
         [JsonSerializable(typeof(WithCallback))]
         [JsonSerializable(typeof(Point))]
+        [JsonSerializable(typeof(WithSetterBody))]
+        [JsonSerializable(typeof(WithExpressionSetter))]
         internal partial class ShopJsonContext : JsonSerializerContext
         {
         }
@@ -70,12 +74,37 @@ public sealed class JsonObjectCodecGenerationTests
     [InlineData("TwoConstructors")]
     [InlineData("WithCallback")]
     [InlineData("Point")]
+    [InlineData("WithSetterBody")]
+    [InlineData("WithExpressionSetter")]
     public void Other_types_keep_the_context_metadata(string type)
     {
         var generated = Generate(type);
 
         Assert.DoesNotContain("JsonObjectCodec", generated);
         Assert.Contains("\"Value\", __JsonTypeInfo.Value)", generated);
+    }
+
+    // In metadata the compiler marks an auto-property's accessors [CompilerGenerated]; a setter with a body may set
+    // other members, so that the order System.Text.Json calls the setters in matters.
+    [Theory]
+    [InlineData("Settable", true)]
+    [InlineData("Noisy", true)]
+    [InlineData("Linked", false)]
+    public void A_referenced_class_gets_a_codec_only_when_its_setters_only_store_their_values(string type, bool expectsCodec)
+    {
+        var generated = GeneratorTestCompilation.Generate($$"""
+            using TypedSession.Tests.Codecs.ObjectCodec;
+
+            namespace Remote;
+
+            [TypedSession.Session(JsonContext = typeof(ObjectCodecJsonContext))]
+            public partial class ValueSession
+            {
+                public partial {{type}}? Value { get; set; }
+            }
+            """).Values.Single();
+
+        Assert.Equal(expectsCodec, generated.Contains("JsonObjectCodec", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed record EveryMember(
     DateTime? MaybeDateTime,
     DateTimeOffset? MaybeDateTimeOffset);
 
-/// <summary>Every member type but the floating-point ones, which the codec's byte writer leaves to Utf8JsonWriter.</summary>
+/// <summary>Every member type but the floating-point ones, which the codec's byte writer leaves to System.Text.Json.</summary>
 public sealed record ExactMembers(
     string? Text,
     string Name,
@@ -84,24 +84,40 @@ public sealed class Settable : IEquatable<Settable>
 /// <summary>A class whose getter runs code: here, code that writes another value to a session.</summary>
 public sealed class Noisy
 {
-    private string? text;
-
     /// <summary>Called by every read of <see cref="Text"/>.</summary>
     public static Action? OnTextRead { get; set; }
 
-    /// <summary>A text whose getter calls <see cref="OnTextRead"/>.</summary>
+    /// <summary>A text whose getter calls <see cref="OnTextRead"/> (its setter only stores the value).</summary>
     public string? Text
     {
         get
         {
             OnTextRead?.Invoke();
-            return text;
+            return field;
         }
-        set => text = value;
+        set;
     }
 
     /// <summary>A plain member.</summary>
     public int Count { get; set; }
+}
+
+/// <summary>A class whose setters affect each other: which value wins depends on the order they are called in.</summary>
+public sealed class Linked
+{
+    /// <summary>Also sets <see cref="Short"/>.</summary>
+    public string? Display
+    {
+        get;
+        set
+        {
+            field = value;
+            Short = value?[..Math.Min(3, value.Length)];
+        }
+    }
+
+    /// <summary>Set by <see cref="Display"/> too.</summary>
+    public string? Short { get; set; }
 }
 
 /// <summary>A record with a member the codec does not handle (a list): System.Text.Json's metadata serves it.</summary>
@@ -113,6 +129,7 @@ public sealed record WithList(string Name, List<int> Values);
 [JsonSerializable(typeof(Settable))]
 [JsonSerializable(typeof(WithList))]
 [JsonSerializable(typeof(Noisy))]
+[JsonSerializable(typeof(Linked))]
 public sealed partial class ObjectCodecJsonContext : JsonSerializerContext;
 
 /// <summary>A camelCase naming policy.</summary>
@@ -121,6 +138,27 @@ public sealed partial class ObjectCodecJsonContext : JsonSerializerContext;
 [JsonSerializable(typeof(ExactMembers))]
 [JsonSerializable(typeof(Settable))]
 public sealed partial class CamelCaseJsonContext : JsonSerializerContext;
+
+/// <summary>A snake_case naming policy.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(EveryMember))]
+[JsonSerializable(typeof(ExactMembers))]
+[JsonSerializable(typeof(Settable))]
+public sealed partial class SnakeCaseJsonContext : JsonSerializerContext;
+
+/// <summary>Nulls left out: the codec does not reproduce it and leaves the types to System.Text.Json.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(EveryMember))]
+[JsonSerializable(typeof(ExactMembers))]
+[JsonSerializable(typeof(Settable))]
+public sealed partial class IgnoreNullsJsonContext : JsonSerializerContext;
+
+/// <summary>Numbers written as strings: the codec does not reproduce it and leaves the types to System.Text.Json.</summary>
+[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(EveryMember))]
+[JsonSerializable(typeof(ExactMembers))]
+[JsonSerializable(typeof(Settable))]
+public sealed partial class NumbersAsStringsJsonContext : JsonSerializerContext;
 
 /// <summary>Options the codec does not reproduce: the type is left to System.Text.Json.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
@@ -145,6 +183,9 @@ public sealed partial class ObjectCodecSession
 
     /// <summary>Through the generated codec, with a getter that runs code.</summary>
     public partial Noisy? Noisy { get; set; }
+
+    /// <summary>Through System.Text.Json: its setters depend on their order.</summary>
+    public partial Linked? Linked { get; set; }
 }
 
 /// <summary>A session over the camelCase context.</summary>
