@@ -68,8 +68,10 @@ public sealed partial class SessionGenerator : IIncrementalGenerator
             .SelectMany(static (environment, cancellationToken) => Parser.FindNotPartialClasses(environment, cancellationToken))
             .WithTrackingName(TrackingNames.NotPartialSessionClasses);
 
-        context.RegisterSourceOutput(notPartial, static (productionContext, spec) =>
+        // Combined with the compilation so that the diagnostic points into its syntax tree, as the analyzer's would:
+        // #pragma and the code fix then reach it. Only classes in error pay for the rerun on each edit.
+        context.RegisterSourceOutput(notPartial.Combine(context.CompilationProvider), static (productionContext, pair) =>
             productionContext.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.SessionClassNotPartial, spec.Location.ToLocation(), spec.ClassName, spec.NonPartialTypeName)));
+                DiagnosticDescriptors.SessionClassNotPartial, pair.Left.Location.ToLocation(pair.Right), pair.Left.ClassName, pair.Left.NonPartialTypeName)));
     }
 }

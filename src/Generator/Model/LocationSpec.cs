@@ -18,6 +18,19 @@ internal sealed record LocationSpec(string FilePath, TextSpan Span, LinePosition
             ? new LocationSpec(tree.FilePath, location.SourceSpan, location.GetLineSpan().Span)
             : null;
 
-    /// <summary>A location the compiler can report.</summary>
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    /// <summary>
+    /// The location in <paramref name="compilation"/>'s tree of that path (which suppressions and code fixes reach),
+    /// or in the file alone when the compilation no longer has that tree.
+    /// </summary>
+    public Location ToLocation(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == FilePath && Span.End <= tree.Length)
+            {
+                return Location.Create(tree, Span);
+            }
+        }
+        return Location.Create(FilePath, Span, LineSpan);
+    }
 }
