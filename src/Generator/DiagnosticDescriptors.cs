@@ -116,6 +116,19 @@ internal static class DiagnosticDescriptors
             "and not file-local.",
         helpLinkUri: HelpLinkBase + "SESS006.md");
 
+    /// <summary>SESS007: "The property '{0}' has the non-nullable type '{1}' but reads null while the session holds no value for it: declare it '{1}?'".</summary>
+    public static readonly DiagnosticDescriptor NonNullableReferenceProperty = new(
+        id: "SESS007",
+        title: "Session property of a non-nullable reference type reads null",
+        messageFormat: "The property '{0}' has the non-nullable type '{1}' but reads null while the session holds no value for it: declare it '{1}?'",
+        category: DeclarationsCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A fresh session, an expired one, a removed key or a value that no longer decodes all read as null, whatever the " +
+            "property's declared type. A property of a non-nullable reference type (string, a record, a collection) would hide " +
+            "that null from the compiler's nullable analysis. Declare the type nullable so that callers handle the missing value.",
+        helpLinkUri: HelpLinkBase + "SESS007.md");
+
     /// <summary>SESS010: "Session state is used ({0}) but UseSession() is never called: add {1}.UseSession() to this pipeline".</summary>
     public static readonly DiagnosticDescriptor UseSessionMissing = new(
         id: "SESS010",

@@ -50,6 +50,42 @@ public sealed partial class SessionGenerator
             return specs.ToImmutable();
         }
 
+        /// <summary>
+        /// The <c>[Session]</c> classes of <paramref name="environment"/> that are not partial (or sit in a type that is
+        /// not) and whose partial members the compiler rejects itself: a command-line build then stops at the compiler's
+        /// errors before any analyzer runs, so the generator reports SESS001 for them.
+        /// </summary>
+        public static ImmutableArray<NotPartialSessionClassSpec> FindNotPartialClasses(SemanticEnvironment environment, CancellationToken cancellationToken)
+        {
+            var compilation = environment.Compilation;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var specs = ImmutableArray.CreateBuilder<NotPartialSessionClassSpec>();
+            foreach (var tree in environment.Trees)
+            {
+                foreach (var metadataName in tree.ClassCandidates)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!seen.Add(metadataName)
+                        || compilation.Assembly.GetTypeByMetadataName(metadataName) is not { } type
+                        || FindSessionAttribute(type) is null
+                        || SessionClassInspector.FindNonPartialType(type, cancellationToken) is not { } nonPartial
+                        || !SessionClassInspector.CompilerRejectsPartialMembers(type, nonPartial, cancellationToken))
+                    {
+                        continue;
+                    }
+                    foreach (var location in type.Locations)
+                    {
+                        if (location.IsInSource && LocationSpec.From(location) is { } spec)
+                        {
+                            specs.Add(new NotPartialSessionClassSpec(spec, type.Name, nonPartial.Name));
+                            break;
+                        }
+                    }
+                }
+            }
+            return specs.ToImmutable();
+        }
+
         // By name, as ForAttributeWithMetadataName matches: also when the attribute type cannot be resolved uniquely.
         private static AttributeData? FindSessionAttribute(INamedTypeSymbol type)
         {

@@ -44,5 +44,34 @@ public sealed partial class SessionGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(servable, static (productionContext, spec) =>
             productionContext.AddSource(spec.HintName, Emitter.Emit(spec)));
+
+        // One file of JSON metadata and codecs for the whole compilation, from the servable models' equatable codec
+        // models: an edit that leaves every model equal leaves the collected set equal, and nothing is emitted again.
+        var jsonCodecs = servable
+            .SelectMany(static (spec, _) => Emitter.JsonCodecsOf(spec))
+            .WithTrackingName(TrackingNames.JsonCodecs)
+            .Collect()
+            .Select(static (codecs, _) => Emitter.DistinctJsonCodecs(codecs))
+            .WithTrackingName(TrackingNames.DistinctJsonCodecs);
+
+        context.RegisterSourceOutput(jsonCodecs, static (productionContext, codecs) =>
+        {
+            if (codecs.Count > 0)
+            {
+                productionContext.AddSource(Emitter.JsonCodecsHintName, Emitter.EmitJsonCodecs(codecs));
+            }
+        });
+
+        // SESS001 for the classes whose partial members the compiler rejects: its errors stop a command-line build
+        // before the analyzer that reports SESS001 runs (the analyzer leaves this case to the generator).
+        var notPartial = environment
+            .SelectMany(static (environment, cancellationToken) => Parser.FindNotPartialClasses(environment, cancellationToken))
+            .WithTrackingName(TrackingNames.NotPartialSessionClasses);
+
+        // Combined with the compilation so that the diagnostic points into its syntax tree, as the analyzer's would:
+        // #pragma and the code fix then reach it. Only classes in error pay for the rerun on each edit.
+        context.RegisterSourceOutput(notPartial.Combine(context.CompilationProvider), static (productionContext, pair) =>
+            productionContext.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.SessionClassNotPartial, pair.Left.Location.ToLocation(pair.Right), pair.Left.ClassName, pair.Left.NonPartialTypeName)));
     }
 }

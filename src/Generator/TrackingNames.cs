@@ -20,4 +20,13 @@ internal static class TrackingNames
 
     /// <summary>The models of the classes the generator can serve.</summary>
     public const string ServableSessionClasses = nameof(ServableSessionClasses);
+
+    /// <summary>The JSON metadata and codecs each servable class uses, one per (type, context) pair.</summary>
+    public const string JsonCodecs = nameof(JsonCodecs);
+
+    /// <summary>The JSON metadata and codecs of the whole compilation, each pair once, for the shared JSON file.</summary>
+    public const string DistinctJsonCodecs = nameof(DistinctJsonCodecs);
+
+    /// <summary>The <c>[Session]</c> classes that are not partial and whose partial members the compiler rejects (SESS001).</summary>
+    public const string NotPartialSessionClasses = nameof(NotPartialSessionClasses);
 }

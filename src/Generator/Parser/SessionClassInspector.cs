@@ -104,6 +104,34 @@ internal static class SessionClassInspector
         return null;
     }
 
+    /// <summary>
+    /// True when the compiler itself rejects the declarations of <paramref name="type"/>, which is not partial or
+    /// sits in <paramref name="nonPartialType"/> that is not: a partial member in a type that is not partial (CS0751),
+    /// or a partial property the generator cannot implement (CS9248). Such errors stop a command-line build before any
+    /// analyzer runs, so the generator reports SESS001 for this case and the analyzer for the others, never both.
+    /// </summary>
+    public static bool CompilerRejectsPartialMembers(INamedTypeSymbol type, INamedTypeSymbol nonPartialType, CancellationToken cancellationToken)
+    {
+        var classIsNotPartial = SymbolEqualityComparer.Default.Equals(type, nonPartialType);
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (GeneratedSources.IsGenerated(reference.SyntaxTree)
+                || reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+            foreach (var member in declaration.Members)
+            {
+                if (member.Modifiers.Any(SyntaxKind.PartialKeyword)
+                    && (classIsNotPartial || member is PropertyDeclarationSyntax))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static (SessionClassProblem Problem, INamedTypeSymbol? ProblemType) FindClassProblem(
         INamedTypeSymbol type, KnownTypeSymbols knownTypes, CancellationToken cancellationToken)
     {

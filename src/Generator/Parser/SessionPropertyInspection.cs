@@ -47,6 +47,13 @@ internal sealed class SessionPropertyInspection
     /// <summary>Whether the generated part adds <c>Remove{Name}()</c> (no member of the class already has that name).</summary>
     public bool EmitRemover { get; }
 
+    /// <summary>
+    /// SESS007: the property's type is a reference type declared without <c>?</c> in a nullable-enabled context, yet it
+    /// reads null while the session holds no value for it.
+    /// </summary>
+    public bool IsNonNullableReference =>
+        Property.Type.IsReferenceType && Property.Type.NullableAnnotation == NullableAnnotation.NotAnnotated;
+
     /// <summary>True when the generator implements the property over the session.</summary>
     public bool IsServable =>
         Shape == PropertyShapeProblem.None

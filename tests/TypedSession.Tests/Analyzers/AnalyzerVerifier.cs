@@ -34,9 +34,21 @@ internal static class AnalyzerVerifier<TAnalyzer>
     /// Verifies the files <paramref name="sources"/> (<c>File0.cs</c>, <c>File1.cs</c>, ... in that order) with
     /// TypedSession's source generator running first.
     /// </summary>
-    public static Task VerifyWithGeneratorAsync(string[] sources, params DiagnosticResult[] expected)
+    public static Task VerifyWithGeneratorAsync(string[] sources, params DiagnosticResult[] expected) =>
+        VerifyWithGeneratorAsync(sources, TestBehaviors.SkipGeneratedSourcesCheck, expected);
+
+    /// <summary>
+    /// Like <see cref="VerifyWithGeneratorAsync(string, DiagnosticResult[])"/> where the generator reports a diagnostic
+    /// of the analyzer's too (SESS001 when the compiler rejects the partial members): the harness's suppression check,
+    /// which expects <c>#pragma</c> to silence the analyzer's diagnostics, is skipped, because the generator's diagnostic
+    /// is not the analyzer's.
+    /// </summary>
+    public static Task VerifyWithGeneratorReportingAsync(string source, params DiagnosticResult[] expected) =>
+        VerifyWithGeneratorAsync(new[] { source }, TestBehaviors.SkipGeneratedSourcesCheck | TestBehaviors.SkipSuppressionCheck, expected);
+
+    private static Task VerifyWithGeneratorAsync(string[] sources, TestBehaviors behaviors, DiagnosticResult[] expected)
     {
-        var test = new Test { RunSessionGenerator = true, TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck };
+        var test = new Test { RunSessionGenerator = true, TestBehaviors = behaviors };
         for (var i = 0; i < sources.Length; i++)
         {
             test.TestState.Sources.Add(($"/0/File{i}.cs", sources[i]));

@@ -25,16 +25,33 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
         VerifyAsync(source, fixedSource, OutputKind.DynamicallyLinkedLibrary, expected);
 
     /// <summary>Verifies a fix with TypedSession's source generator running, as in a real build.</summary>
-    public static Task VerifyWithGeneratorAsync(string source, string fixedSource, params DiagnosticResult[] expected)
+    public static Task VerifyWithGeneratorAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
+        VerifyWithGeneratorAsync(source, fixedSource, TestBehaviors.SkipGeneratedSourcesCheck, expected);
+
+    /// <summary>
+    /// Verifies a fix of a diagnostic the generator reports (SESS001 when the compiler rejects the partial members):
+    /// the harness's suppression check, meant for the analyzer's own diagnostics, is skipped.
+    /// </summary>
+    public static Task VerifyGeneratorDiagnosticFixAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
+        VerifyWithGeneratorAsync(source, fixedSource, TestBehaviors.SkipGeneratedSourcesCheck | TestBehaviors.SkipSuppressionCheck, expected);
+
+    private static Task VerifyWithGeneratorAsync(string source, string fixedSource, TestBehaviors behaviors, DiagnosticResult[] expected)
     {
         var test = new Test
         {
             RunSessionGenerator = true,
-            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+            TestBehaviors = behaviors,
             TestState = { Sources = { ("/0/Program.cs", source) } },
             FixedState = { Sources = { ("/0/Program.cs", fixedSource) } },
         };
         test.ExpectedDiagnostics.AddRange(expected);
+        if ((behaviors & TestBehaviors.SkipSuppressionCheck) != 0)
+        {
+            // The compiler errors the generator's diagnostic comes with are gone once the class is fixed: the fixed
+            // state expects nothing rather than inheriting them.
+            test.FixedState.InheritanceMode = StateInheritanceMode.Explicit;
+            test.FixedState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
+        }
         return test.RunAsync(CancellationToken.None);
     }
 

@@ -117,7 +117,8 @@ public sealed class GeneratedSourceApprovalTests
     [Fact]
     public void Complex_types_through_the_named_json_context()
     {
-        VerifySingle(nameof(Complex_types_through_the_named_json_context), "Shop.CartSession.g.cs", """
+        // Two classes use Item and List<Item> through the same context: the shared file holds each pair once.
+        VerifyAll(nameof(Complex_types_through_the_named_json_context), ["Shop.CartSession.g.cs", "Shop.WishlistSession.g.cs", "TypedSession.JsonCodecs.g.cs"], """
             using System.Collections.Generic;
             using System.Text.Json.Serialization;
 
@@ -137,7 +138,14 @@ public sealed class GeneratedSourceApprovalTests
             {
                 public partial List<Item>? Items { get; set; }
                 public partial Item? LastAdded { get; set; }
-                public partial Dictionary<string, int> Counts { get; set; }
+                public partial Dictionary<string, int>? Counts { get; set; }
+            }
+
+            [TypedSession.Session(JsonContext = typeof(ShopJsonContext), KeyPrefix = "wish:")]
+            public partial class WishlistSession
+            {
+                public partial List<Item>? Saved { get; set; }
+                public partial Item? Favourite { get; set; }
             }
             """);
     }
@@ -180,6 +188,19 @@ public sealed class GeneratedSourceApprovalTests
                 public partial string? TenantName { get; set; }
             }
             """);
+    }
+
+    private static void VerifyAll(string scenario, string[] hintNames, string source)
+    {
+        var generated = GeneratorTestCompilation.Generate(source);
+        Assert.Equal(hintNames, generated.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, text) in generated)
+        {
+            ApprovedFile.Verify($"{scenario}.{name}", text);
+        }
+
+        var output = GeneratorTestCompilation.RunWithSystemTextJson(GeneratorTestCompilation.Create(source));
+        Assert.Empty(GeneratorTestCompilation.Problems(output));
     }
 
     private static void VerifySingle(string scenario, string hintName, string source)

@@ -20,7 +20,7 @@ public sealed class JsonPropertyTests
         var reader = ShopSession.Create(raw);
         Assert.Equal([new CartLine("A-1", 2, 9.5m), new CartLine("B-2", 1, 3m)], reader.Lines);
         Assert.Equal(new CartLine("B-2", 1, 3m), reader.LastAdded);
-        Assert.Equal(3, reader.Counts["views"]);
+        Assert.Equal(3, Assert.IsType<Dictionary<string, int>>(reader.Counts)["views"]);
         Assert.Equal(new ShippingAddress("1 Main St", "Springfield"), reader.Address);
     }
 
@@ -91,9 +91,9 @@ public sealed class JsonPropertyTests
                 public partial CartLine? Last { get; set; }
             }
             """;
-        var generated = GeneratorTestCompilation.Generate(source).Values.Single();
+        var generated = string.Concat(GeneratorTestCompilation.Generate(source).Values);
         Assert.Contains("global::TypedSession.Tests.Generator.Sessions.ShopJsonContext.Default.ListCartLine;", generated);
-        Assert.Contains("global::TypedSession.Tests.Generator.Sessions.ShopJsonContext.Default.SingleLine;", generated);
+        Assert.Contains("global::TypedSession.Tests.Generator.Sessions.ShopJsonContext.Default.SingleLine is { } typeInfo", generated);
         Assert.DoesNotContain("GetTypeInfo", generated);
 
         var assembly = GeneratorTestCompilation.CompileAndLoad(source);

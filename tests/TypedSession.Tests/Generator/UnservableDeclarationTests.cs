@@ -18,7 +18,7 @@ public sealed class UnservableDeclarationTests
         public class Outer
         {
             [TypedSession.Session]
-            public partial class Target { public partial int Count { get; set; } }
+            public partial class Target { }
         }
         """)]
     [InlineData("user-declared base class", """

@@ -11,7 +11,7 @@ using TypedSession.Generator.Parser;
 namespace TypedSession.Generator.Analyzers.Declarations;
 
 /// <summary>
-/// SESS001-SESS006: explains every <c>[Session]</c> declaration the generator cannot serve. The rules are the
+/// SESS001-SESS007: explains every <c>[Session]</c> declaration the generator cannot serve. The rules are the
 /// generator's own (<see cref="SessionClassInspector"/>), so the analyzer reports exactly what the generator skips or
 /// implements as a throwing accessor. Keys are also compared across the compilation's session classes (SESS004),
 /// which share the request's one <c>ISession</c>: each class is inspected once, and the same inspections feed the
@@ -28,7 +28,8 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DuplicateSessionKey,
         DiagnosticDescriptors.DuplicateSessionKeyAcrossClasses,
         DiagnosticDescriptors.ReservedMemberName,
-        DiagnosticDescriptors.SessionClassNotGeneratable);
+        DiagnosticDescriptors.SessionClassNotGeneratable,
+        DiagnosticDescriptors.NonNullableReferenceProperty);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -73,8 +74,15 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
             case SessionClassProblem.None:
                 break;
             case SessionClassProblem.NotPartial:
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.SessionClassNotPartial, typeLocation, type.Name, inspection.ProblemType?.Name ?? type.Name));
+                // When the compiler rejects the partial members itself, a command-line build stops before analyzers
+                // run: the generator reports SESS001 then (see SessionGenerator), and reporting it here too would show
+                // it twice in the editor.
+                if (inspection.ProblemType is not { } nonPartial
+                    || !SessionClassInspector.CompilerRejectsPartialMembers(type, nonPartial, cancellationToken))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.SessionClassNotPartial, typeLocation, type.Name, inspection.ProblemType?.Name ?? type.Name));
+                }
                 return;
             default:
                 context.ReportDiagnostic(Diagnostic.Create(
@@ -120,6 +128,15 @@ public sealed class SessionDeclarationAnalyzer : DiagnosticAnalyzer
             if (property.ReservedNameCollision is { } collision)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReservedMemberName, location, property.Property.Name, collision));
+            }
+
+            if (property.IsServable && property.IsNonNullableReference)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.NonNullableReferenceProperty,
+                    TypeLocation(property.Property, cancellationToken) ?? location,
+                    property.Property.Name,
+                    property.Property.Type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
             }
         }
     }

@@ -276,4 +276,64 @@ public class SessionDeclarationAnalyzerTests
                 public partial bool Cleared { get; set; }
             }
             """);
+
+    // SESS001 when the compiler rejects the partial members itself: the generator reports it, the analyzer does not,
+    // so the editor shows it once.
+
+    [Fact]
+    public Task A_class_whose_partial_properties_the_compiler_rejects_gets_SESS001_once_from_the_generator() =>
+        Verify.VerifyWithGeneratorReportingAsync("""
+            [TypedSession.Session]
+            public class {|#0:CartSession|}
+            {
+                public partial int {|#1:Items|} { get; set; }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticDescriptors.SessionClassNotPartial).WithLocation(0).WithArguments("CartSession", "CartSession"),
+            DiagnosticResult.CompilerError("CS0751").WithLocation(1),
+            DiagnosticResult.CompilerError("CS9248").WithLocation(1).WithArguments("CartSession.Items"));
+
+    // SESS007
+
+    [Fact]
+    public Task Non_nullable_reference_properties_are_reported_and_nullable_ones_are_not() =>
+        Verify.VerifyWithGeneratorAsync("""
+            using TypedSession;
+
+            [Session]
+            public partial class CartSession
+            {
+                public partial {|#0:string|} Username { get; set; }
+                public partial {|#1:byte[]|} Avatar { get; internal set; }
+                public partial string? Nickname { get; set; }
+                public partial byte[]? Thumbnail { get; set; }
+                public partial int Visits { get; set; }
+                public partial int? Age { get; set; }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticDescriptors.NonNullableReferenceProperty).WithLocation(0).WithArguments("Username", "string"),
+            Verify.Diagnostic(DiagnosticDescriptors.NonNullableReferenceProperty).WithLocation(1).WithArguments("Avatar", "byte[]"));
+
+    [Fact]
+    public Task Properties_declared_where_nullable_is_disabled_are_not_reported() =>
+        Verify.VerifyWithGeneratorAsync("""
+            #nullable disable
+            [TypedSession.Session]
+            public partial class CartSession
+            {
+                public partial string Username { get; set; }
+            }
+            """);
+
+    [Fact]
+    public Task An_unsupported_property_gets_SESS003_and_not_SESS007() =>
+        Verify.VerifyWithGeneratorAsync("""
+            [TypedSession.Session]
+            public partial class CartSession
+            {
+                public partial {|#0:object|} Anything { get; set; }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticDescriptors.UnsupportedPropertyType).WithLocation(0).WithArguments(
+                "Anything", "object", "'object' says nothing about what is stored, so the session cannot encode or decode it: declare the concrete type."));
 }

@@ -2,6 +2,9 @@ using TypedSession.Generator;
 using ClassFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
     TypedSession.Generator.Analyzers.Declarations.SessionDeclarationAnalyzer,
     TypedSession.CodeFixes.Declarations.MakeSessionClassPartialCodeFixProvider>;
+using NullableFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
+    TypedSession.Generator.Analyzers.Declarations.SessionDeclarationAnalyzer,
+    TypedSession.CodeFixes.Declarations.MakeSessionPropertyNullableCodeFixProvider>;
 using PropertyFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
     TypedSession.Generator.Analyzers.Declarations.SessionDeclarationAnalyzer,
     TypedSession.CodeFixes.Declarations.MakeSessionPropertyPartialCodeFixProvider>;
@@ -72,4 +75,53 @@ public class SessionDeclarationCodeFixTests
             """,
             PropertyFix.Diagnostic(DiagnosticDescriptors.SessionPropertyNotPartial).WithLocation(0).WithArguments(
                 "Items", "CartSession", "has an 'init' accessor: use 'set', because session values change after the object is created"));
+
+    [Fact]
+    public Task Non_nullable_reference_properties_become_nullable() =>
+        NullableFix.VerifyWithGeneratorAsync(
+            """
+            using System.Collections.Generic;
+
+            [TypedSession.Session]
+            public partial class CartSession
+            {
+                public partial {|#0:string|} Username { get; set; }
+                public partial {|#1:byte[]|} Avatar { get; private set; }
+                public partial int Visits { get; set; }
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            [TypedSession.Session]
+            public partial class CartSession
+            {
+                public partial string? Username { get; set; }
+                public partial byte[]? Avatar { get; private set; }
+                public partial int Visits { get; set; }
+            }
+            """,
+            NullableFix.Diagnostic(DiagnosticDescriptors.NonNullableReferenceProperty).WithLocation(0).WithArguments("Username", "string"),
+            NullableFix.Diagnostic(DiagnosticDescriptors.NonNullableReferenceProperty).WithLocation(1).WithArguments("Avatar", "byte[]"));
+
+    [Fact]
+    public Task A_class_whose_partial_properties_the_compiler_rejects_becomes_partial_from_the_generator_diagnostic() =>
+        ClassFix.VerifyGeneratorDiagnosticFixAsync(
+            """
+            [TypedSession.Session]
+            public class {|#0:CartSession|}
+            {
+                public partial int Items { get; set; }
+            }
+            """,
+            """
+            [TypedSession.Session]
+            public partial class CartSession
+            {
+                public partial int Items { get; set; }
+            }
+            """,
+            ClassFix.Diagnostic(DiagnosticDescriptors.SessionClassNotPartial).WithLocation(0).WithArguments("CartSession", "CartSession"),
+            Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("CS0751").WithSpan("/0/Program.cs", 4, 24, 4, 29),
+            Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("CS9248").WithSpan("/0/Program.cs", 4, 24, 4, 29).WithArguments("CartSession.Items"));
 }

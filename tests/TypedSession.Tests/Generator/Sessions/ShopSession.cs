@@ -8,7 +8,7 @@ public sealed partial class ShopSession
 
     public partial CartLine? LastAdded { get; set; }
 
-    public partial Dictionary<string, int> Counts { get; set; }
+    public partial Dictionary<string, int>? Counts { get; set; }
 
     public partial ShippingAddress Address { get; set; }
 
