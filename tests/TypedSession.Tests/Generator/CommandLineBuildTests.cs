@@ -7,7 +7,8 @@ namespace TypedSession.Tests.Generator;
 /// What a user sees from <c>dotnet build</c> of a small project that consumes the packed package: generated code that
 /// never warns, and the declaration diagnostics that the compiler's own errors would otherwise hide.
 /// </summary>
-public sealed class CommandLineBuildTests : IClassFixture<PackageConsumptionTests.PackedFeed>
+[Collection(PackedFeedCollection.Name)]
+public sealed class CommandLineBuildTests
 {
     private readonly PackageConsumptionTests.PackedFeed feed;
 
@@ -16,7 +17,7 @@ public sealed class CommandLineBuildTests : IClassFixture<PackageConsumptionTest
     [Fact]
     public async Task Obsolete_record_members_build_with_warnings_as_errors()
     {
-        var project = await feed.CreateProjectAsync("ObsoleteMembers", """
+        var project = await feed.CreateProjectAsync("ObsoleteMembers", "TypedSession", """
             using System.Text.Json.Serialization;
             using TypedSession;
 
@@ -59,7 +60,7 @@ public sealed class CommandLineBuildTests : IClassFixture<PackageConsumptionTest
     [Fact]
     public async Task A_non_partial_session_class_reports_SESS001_in_a_command_line_build()
     {
-        var project = await feed.CreateProjectAsync("NotPartial", """
+        var project = await feed.CreateProjectAsync("NotPartial", "TypedSession", """
             using TypedSession;
 
             var builder = WebApplication.CreateBuilder(args);
@@ -83,7 +84,7 @@ public sealed class CommandLineBuildTests : IClassFixture<PackageConsumptionTest
     [Fact]
     public async Task A_non_nullable_reference_property_reports_SESS007_in_a_command_line_build()
     {
-        var project = await feed.CreateProjectAsync("NonNullable", """
+        var project = await feed.CreateProjectAsync("NonNullable", "TypedSession", """
             using TypedSession;
 
             var builder = WebApplication.CreateBuilder(args);

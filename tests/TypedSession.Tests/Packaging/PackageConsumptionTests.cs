@@ -11,7 +11,8 @@ namespace TypedSession.Tests.Packaging;
 /// solution, the way a user adopts it: one PackageReference by version, and the generator, analyzers and code fixes
 /// come with it. The memory-store app references only <c>TypedSession</c> and must ship no Redis or SQLite assembly.
 /// </summary>
-public sealed class PackageConsumptionTests : IClassFixture<PackageConsumptionTests.PackedFeed>
+[Collection(PackedFeedCollection.Name)]
+public sealed class PackageConsumptionTests
 {
     private static readonly string[] ShippingPackages = ["TypedSession", "TypedSession.Redis", "TypedSession.Sqlite"];
 
@@ -222,7 +223,7 @@ public sealed class PackageConsumptionTests : IClassFixture<PackageConsumptionTe
         """;
 
     /// <summary>
-    /// Packs the whole solution once per test class, as <c>dotnet pack TypedSession.sln</c> does, under a version no
+    /// Packs the whole solution once per test run (<see cref="PackedFeedCollection"/>), as <c>dotnet pack TypedSession.sln</c> does, under a version no
     /// earlier run used, so no package cache interferes. It packs what the test run built (<c>--no-build</c>): a
     /// rebuild under another version would rewrite the assemblies this test run has loaded.
     /// </summary>

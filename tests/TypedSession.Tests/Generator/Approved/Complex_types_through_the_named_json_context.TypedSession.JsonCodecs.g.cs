@@ -83,13 +83,6 @@ namespace TypedSession.Generated
                         && writer.TryWrite(1, value.Quantity);
                 }
 
-                protected override bool TryWriteProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Item value)
-                {
-                    global::TypedSession.Codecs.JsonMemberValues.Write(writer, Name(0), value.Name);
-                    global::TypedSession.Codecs.JsonMemberValues.Write(writer, Name(1), value.Quantity);
-                    return true;
-                }
-
                 protected override bool TryReadMembers(ref global::TypedSession.Codecs.JsonObjectByteReader reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Shop.Item value)
                 {
                     value = default!;
@@ -119,8 +112,8 @@ namespace TypedSession.Generated
                         }
                         var valid = member switch
                         {
-                            0 => global::TypedSession.Codecs.JsonMemberValues.TryRead(ref reader, out member0),
-                            1 => global::TypedSession.Codecs.JsonMemberValues.TryRead(ref reader, out member1),
+                            0 => global::TypedSession.Codecs.JsonMemberValues.TryRead<global::TypedSession.Codecs.JsonMemberValues.StringReader, string?>(ref reader, out member0),
+                            1 => global::TypedSession.Codecs.JsonMemberValues.TryRead<global::TypedSession.Codecs.JsonMemberValues.Int32Reader, int>(ref reader, out member1),
                             _ => false,
                         };
                         if (!valid)
