@@ -104,9 +104,10 @@ public sealed class JsonObjectCodecGenerationTests
             {
                 public partial {{type}}? Value { get; set; }
             }
-            """).Values.Single();
+            """);
 
-        Assert.Equal(expectsCodec, generated.Contains("JsonObjectCodec", StringComparison.Ordinal));
+        // The codec, when there is one, sits in the shared JSON file beside the session class's own file.
+        Assert.Equal(expectsCodec, string.Concat(generated.Values).Contains("JsonObjectCodec", StringComparison.Ordinal));
     }
 
     [Fact]
