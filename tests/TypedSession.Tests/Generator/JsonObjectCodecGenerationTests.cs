@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using TypedSession.Tests.Generator.Support;
 
 namespace TypedSession.Tests.Generator;
 
