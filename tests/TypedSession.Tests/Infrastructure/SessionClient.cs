@@ -125,15 +125,22 @@ public sealed class SessionClient : IDisposable
 
     private async Task<HttpResponseMessage> SendThroughJarAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // A request goes through one HttpClient only, so the server's client gets a copy of it.
+        var forwarded = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content, Version = request.Version };
+        foreach (var header in request.Headers)
+        {
+            forwarded.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
         lock (_cookies)
         {
-            request.Headers.Remove("Cookie");
+            forwarded.Headers.Remove("Cookie");
             if (_cookies.Count > 0)
             {
-                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+                forwarded.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
             }
         }
-        var response = await _server.SendAsync(request, cancellationToken);
+        var response = await _server.SendAsync(forwarded, cancellationToken);
+        response.RequestMessage = request;
         IReadOnlyList<string> setCookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? [.. values] : [];
         LastSetCookies = setCookies;
         foreach (var cookie in SetCookieHeaderValue.ParseList([.. setCookies]))
