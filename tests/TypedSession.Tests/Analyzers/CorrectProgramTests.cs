@@ -7,7 +7,6 @@ using TypedSession.Generator.Analyzers.Declarations;
 using TypedSession.Generator.Analyzers.Pipeline;
 using TypedSession.Generator.Analyzers.Security;
 using TypedSession.Generator.Analyzers.Usage;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.Analyzers;
 

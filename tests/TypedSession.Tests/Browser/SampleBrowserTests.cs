@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.Browser;
 

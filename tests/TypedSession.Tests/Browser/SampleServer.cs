@@ -9,7 +9,8 @@ namespace TypedSession.Tests.Browser;
 
 /// <summary>
 /// The sample app on a real Kestrel listening on a free loopback port, so that a real browser can reach it (the
-/// in-memory TestServer has no socket).
+/// in-memory TestServer has no socket). It is the sample's <see cref="SampleApp"/> on Kestrel, not an
+/// <see cref="EngineHost"/>, because the browser tests exercise the sample's own pages and pipeline.
 /// </summary>
 internal sealed class SampleServer : IAsyncDisposable
 {

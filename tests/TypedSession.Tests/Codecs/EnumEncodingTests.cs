@@ -1,5 +1,4 @@
 using TypedSession.Codecs;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.Codecs;
 

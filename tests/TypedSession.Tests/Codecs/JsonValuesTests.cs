@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using TypedSession.Codecs;
+using TypedSession.Tests.Codecs.Support;
 
 namespace TypedSession.Tests.Codecs;
 

@@ -1,4 +1,5 @@
 using TypedSession.Codecs;
+using TypedSession.Tests.Codecs.Support;
 
 namespace TypedSession.Tests.Codecs;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using TypedSession.Codecs;
-using TypedSession.Tests.Infrastructure;
+using TypedSession.Tests.Codecs.Support;
 
 namespace TypedSession.Tests.Codecs;
 

@@ -54,23 +54,17 @@ public sealed class EngineRegistrationTests
     [Fact]
     public async Task Invalid_options_stop_the_application_at_start_naming_each_setting()
     {
-        using var host = new HostBuilder()
-            .ConfigureWebHost(web => web
-                .UseTestServer()
-                .ConfigureServices(s => s.AddTypedSessionEngine(o =>
-                {
-                    o.RefreshThreshold = 1.5;
-                    o.MaxSessionBytes = 0;
-                    o.AbsoluteLifetime = TimeSpan.FromMinutes(-1);
-                }))
-                .Configure(app =>
-                {
-                    app.UseSession();
-                    app.Run(_ => Task.CompletedTask);
-                }))
-            .Build();
+        var host = EngineHost.CreateBuilder()
+            .UseSystemClock()
+            .ConfigureSessions(s => s.AddTypedSessionEngine(o =>
+            {
+                o.RefreshThreshold = 1.5;
+                o.MaxSessionBytes = 0;
+                o.AbsoluteLifetime = TimeSpan.FromMinutes(-1);
+            }))
+            .Run(_ => Task.CompletedTask);
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(host.StartAsync);
 
         Assert.Contains(error.Failures, f => f.Contains("RefreshThreshold"));
         Assert.Contains(error.Failures, f => f.Contains("MaxSessionBytes"));

@@ -30,56 +30,51 @@ public sealed class StockSessionScenarioTests
     private const string SessionCategory = "TypedSession.SessionEngine";
     private const string MiddlewareCategory = "Microsoft.AspNetCore.Session.SessionMiddleware";
 
-    private static async Task<IHost> StartAsync(
+    private static Task<EngineHost> StartAsync(
         RequestDelegate handler,
         Action<IServiceCollection>? services = null,
         SessionOptions? sessionOptions = null,
         Action<IApplicationBuilder>? beforeSession = null,
         Action<TypedSessionOptions>? options = null)
     {
-        var host = new HostBuilder()
-            .ConfigureWebHost(web => web
-                .UseTestServer()
-                .Configure(app =>
-                {
-                    beforeSession?.Invoke(app);
-                    if (sessionOptions is null)
-                    {
-                        app.UseSession();
-                    }
-                    else
-                    {
-                        app.UseSession(sessionOptions);
-                    }
-                    app.Run(handler);
-                })
-                .ConfigureServices(s =>
-                {
-                    s.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
-                    s.AddDistributedMemoryCache();
-                    // The engine first, then the stock AddSession(), as an app that adds TypedSession to existing code does.
-                    s.AddTypedSessionEngine(options);
-                    s.AddSession();
-                    services?.Invoke(s);
-                }))
-            .Build();
-        await host.StartAsync();
-        return host;
+        var builder = EngineHost.CreateBuilder()
+            .UseSystemClock()
+            .ConfigureSessions(s =>
+            {
+                s.AddDistributedMemoryCache();
+                // The engine first, then the stock AddSession(), as an app that adds TypedSession to existing code does.
+                s.AddTypedSessionEngine(options);
+                s.AddSession();
+            })
+            .Run(handler);
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+        if (sessionOptions is not null)
+        {
+            builder.WithSessionMiddleware(sessionOptions);
+        }
+        if (beforeSession is not null)
+        {
+            builder.BeforeSession(beforeSession);
+        }
+        return builder.StartAsync();
     }
 
-    private static IReadOnlyList<FakeLogRecord> Logs(IHost host, string category) =>
+    private static IReadOnlyList<FakeLogRecord> Logs(EngineHost host, string category) =>
         [.. host.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Category == category)];
 
     [Fact]
     public async Task ReadingEmptySessionDoesNotCreateCookie()
     {
-        using var host = await StartAsync(context =>
+        await using var host = await StartAsync(context =>
         {
             Assert.Null(context.Session.GetString("NotFound"));
             return Task.CompletedTask;
         });
 
-        var response = await host.GetTestClient().GetAsync(string.Empty);
+        var response = await host.Server.CreateClient().GetAsync(string.Empty);
 
         response.EnsureSuccessStatusCode();
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out _));
@@ -88,7 +83,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task SettingAValueCausesTheCookieToBeCreated()
     {
-        using var host = await StartAsync(context =>
+        await using var host = await StartAsync(context =>
         {
             Assert.Null(context.Session.GetString("Key"));
             context.Session.SetString("Key", "Value");
@@ -96,7 +91,7 @@ public sealed class StockSessionScenarioTests
             return Task.CompletedTask;
         });
 
-        var response = await host.GetTestClient().GetAsync(string.Empty);
+        var response = await host.Server.CreateClient().GetAsync(string.Empty);
 
         response.EnsureSuccessStatusCode();
         Assert.True(response.Headers.TryGetValues("Set-Cookie", out var values));
@@ -112,7 +107,7 @@ public sealed class StockSessionScenarioTests
     [InlineData(CookieSecurePolicy.SameAsRequest, "https://example.com/testpath", true)]
     public async Task SecureSessionBasedOnHttpsAndSecurePolicy(CookieSecurePolicy cookieSecurePolicy, string requestUri, bool shouldBeSecureOnly)
     {
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             context =>
             {
                 Assert.Null(context.Session.GetString("Key"));
@@ -122,7 +117,7 @@ public sealed class StockSessionScenarioTests
             },
             sessionOptions: new SessionOptions { Cookie = { Name = "TestCookie", SecurePolicy = cookieSecurePolicy } });
 
-        var response = await host.GetTestClient().GetAsync(requestUri);
+        var response = await host.Server.CreateClient().GetAsync(requestUri);
 
         response.EnsureSuccessStatusCode();
         Assert.True(response.Headers.TryGetValues("Set-Cookie", out var values));
@@ -141,7 +136,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task SessionCanBeAccessedOnTheNextRequest()
     {
-        using var host = await StartAsync(context =>
+        await using var host = await StartAsync(context =>
         {
             var value = context.Session.GetInt32("Key");
             if (context.Request.Path == new PathString("/first"))
@@ -153,7 +148,7 @@ public sealed class StockSessionScenarioTests
             context.Session.SetInt32("Key", value.Value + 1);
             return context.Response.WriteAsync(value.Value.ToString(CultureInfo.InvariantCulture));
         });
-        var client = new SessionClient(host.GetTestClient());
+        var client = new SessionClient(host.Server.CreateClient());
 
         Assert.Equal("0", await client.GetStringAsync("/first"));
         Assert.Equal("1", await client.GetStringAsync("/"));
@@ -164,7 +159,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task RemovedItemCannotBeAccessedAgain()
     {
-        using var host = await StartAsync(context =>
+        await using var host = await StartAsync(context =>
         {
             var value = context.Session.GetInt32("Key");
             if (context.Request.Path == new PathString("/first"))
@@ -185,7 +180,7 @@ public sealed class StockSessionScenarioTests
             }
             return context.Response.WriteAsync(value!.Value.ToString(CultureInfo.InvariantCulture));
         });
-        var client = new SessionClient(host.GetTestClient());
+        var client = new SessionClient(host.Server.CreateClient());
 
         Assert.Equal("0", await client.GetStringAsync("/first"));
         Assert.Equal("1", await client.GetStringAsync("/second"));
@@ -195,7 +190,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task ClearedItemsCannotBeAccessedAgain()
     {
-        using var host = await StartAsync(context =>
+        await using var host = await StartAsync(context =>
         {
             var value = context.Session.GetInt32("Key");
             if (context.Request.Path == new PathString("/first"))
@@ -216,7 +211,7 @@ public sealed class StockSessionScenarioTests
             }
             return context.Response.WriteAsync(value!.Value.ToString(CultureInfo.InvariantCulture));
         });
-        var client = new SessionClient(host.GetTestClient());
+        var client = new SessionClient(host.Server.CreateClient());
 
         Assert.Equal("0", await client.GetStringAsync("/first"));
         Assert.Equal("1", await client.GetStringAsync("/second"));
@@ -226,13 +221,13 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task SessionStart_LogsInformation()
     {
-        using var host = await StartAsync(context =>
+        await using var host = await StartAsync(context =>
         {
             context.Session.SetString("Key", "Value");
             return Task.CompletedTask;
         });
 
-        (await host.GetTestClient().GetAsync(string.Empty)).EnsureSuccessStatusCode();
+        (await host.Server.CreateClient().GetAsync(string.Empty)).EnsureSuccessStatusCode();
 
         var logs = Logs(host, SessionCategory);
         Assert.Equal(2, logs.Count);
@@ -247,7 +242,7 @@ public sealed class StockSessionScenarioTests
     {
         // The original sleeps past a 30 ms idle timeout; the engine's clock is a TimeProvider, so this one advances it.
         var time = new FakeTimeProvider(EngineHost.Start);
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             context =>
             {
                 var value = context.Session.GetInt32("Key");
@@ -269,7 +264,7 @@ public sealed class StockSessionScenarioTests
                 s.AddSingleton<TimeProvider>(time);
                 s.Configure<SessionOptions>(o => o.IdleTimeout = TimeSpan.FromMinutes(1));
             });
-        var client = new SessionClient(host.GetTestClient());
+        var client = new SessionClient(host.Server.CreateClient());
         await client.GetStringAsync("/first");
         time.Advance(TimeSpan.FromMinutes(2));
 
@@ -291,7 +286,7 @@ public sealed class StockSessionScenarioTests
         // requests cost nothing), so here the requests read the session without modifying it, and the engine's rare
         // refreshes keep it alive past the 20-minute idle timeout.
         var time = new FakeTimeProvider(EngineHost.Start);
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             context =>
             {
                 var responseData = string.Empty;
@@ -308,7 +303,7 @@ public sealed class StockSessionScenarioTests
                 return context.Response.WriteAsync(responseData);
             },
             services: s => s.AddSingleton<TimeProvider>(time));
-        var client = new SessionClient(host.GetTestClient());
+        var client = new SessionClient(host.Server.CreateClient());
         await client.GetStringAsync("/AddDataToSession");
 
         for (var i = 0; i < 5; i++)
@@ -323,7 +318,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task SessionFeature_IsUnregistered_WhenResponseGoingOut()
     {
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             context =>
             {
                 context.Session.SetString("key", "value");
@@ -335,14 +330,14 @@ public sealed class StockSessionScenarioTests
                 Assert.Null(httpContext.Features.Get<ISessionFeature>());
             }));
 
-        (await host.GetTestClient().GetAsync(string.Empty)).EnsureSuccessStatusCode();
+        (await host.Server.CreateClient().GetAsync(string.Empty)).EnsureSuccessStatusCode();
     }
 
     [Fact]
     public async Task SessionFeature_IsUnregistered_WhenResponseGoingOut_AndAnUnhandledExcetionIsThrown()
     {
         var checkedAfterException = false;
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             _ => throw new InvalidOperationException("An error occurred."),
             beforeSession: app => app.Use(async (httpContext, next) =>
             {
@@ -360,7 +355,7 @@ public sealed class StockSessionScenarioTests
                 checkedAfterException = true;
             }));
 
-        await host.GetTestClient().GetAsync(string.Empty);
+        await host.Server.CreateClient().GetAsync(string.Empty);
 
         Assert.True(checkedAfterException);
     }
@@ -368,7 +363,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task SessionKeys_AreCaseSensitive()
     {
-        using var host = await StartAsync(context =>
+        await using var host = await StartAsync(context =>
         {
             context.Session.SetString("KEY", "VALUE");
             context.Session.SetString("key", "value");
@@ -377,13 +372,13 @@ public sealed class StockSessionScenarioTests
             return context.Response.WriteAsync("checked");
         });
 
-        Assert.Equal("checked", await host.GetTestClient().GetStringAsync(string.Empty));
+        Assert.Equal("checked", await host.Server.CreateClient().GetStringAsync(string.Empty));
     }
 
     [Fact]
     public async Task SessionLogsCacheReadException()
     {
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             context =>
             {
                 Assert.False(context.Session.TryGetValue("key", out var value));
@@ -393,7 +388,7 @@ public sealed class StockSessionScenarioTests
                 return context.Response.WriteAsync("checked");
             },
             services: s => s.AddSingleton<IDistributedCache>(new UnreliableCache { DisableGet = true }));
-        var client = host.GetTestClient();
+        var client = host.Server.CreateClient();
         client.DefaultRequestHeaders.Add("Cookie", await ExistingSessionCookieAsync(host));
 
         Assert.Equal("checked", await client.GetStringAsync(string.Empty));
@@ -407,7 +402,7 @@ public sealed class StockSessionScenarioTests
     {
         // Deliberate difference: the stock LoadAsync throws; the engine's reports the session unavailable instead, so
         // that TypedSession's own loading (handler parameters, controllers) gives defaults rather than failing reads.
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             async context =>
             {
                 await context.Session.LoadAsync();
@@ -417,7 +412,7 @@ public sealed class StockSessionScenarioTests
                 await context.Response.WriteAsync("checked");
             },
             services: s => s.AddSingleton<IDistributedCache>(new UnreliableCache { DisableGet = true }));
-        var client = host.GetTestClient();
+        var client = host.Server.CreateClient();
         client.DefaultRequestHeaders.Add("Cookie", await ExistingSessionCookieAsync(host));
 
         Assert.Equal("checked", await client.GetStringAsync(string.Empty));
@@ -430,7 +425,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task SessionLogsCacheLoadAsyncTimeoutException()
     {
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             async context =>
             {
                 await context.Session.LoadAsync();
@@ -439,7 +434,7 @@ public sealed class StockSessionScenarioTests
             },
             services: s => s.AddSingleton<IDistributedCache>(new UnreliableCache { DelayGetAsync = true }),
             sessionOptions: new SessionOptions { IOTimeout = TimeSpan.FromSeconds(0.5) });
-        var client = host.GetTestClient();
+        var client = host.Server.CreateClient();
         client.DefaultRequestHeaders.Add("Cookie", await ExistingSessionCookieAsync(host));
 
         Assert.Equal("checked", await client.GetStringAsync(string.Empty));
@@ -452,7 +447,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task SessionLoadAsyncCanceledException()
     {
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             async context =>
             {
                 using var cts = new CancellationTokenSource();
@@ -461,7 +456,7 @@ public sealed class StockSessionScenarioTests
                 await context.Response.WriteAsync("checked");
             },
             services: s => s.AddSingleton<IDistributedCache>(new UnreliableCache { DelayGetAsync = true }));
-        var client = host.GetTestClient();
+        var client = host.Server.CreateClient();
         client.DefaultRequestHeaders.Add("Cookie", await ExistingSessionCookieAsync(host));
 
         Assert.Equal("checked", await client.GetStringAsync(string.Empty));
@@ -474,7 +469,7 @@ public sealed class StockSessionScenarioTests
     {
         // With FailRequestOnCommitFailure off, the stock timing: the response has succeeded, the failure is logged by
         // the engine (with the session hash) and by the middleware. (With it on, see StoreFailureTests.)
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             context =>
             {
                 context.Session.SetInt32("key", 0);
@@ -483,7 +478,7 @@ public sealed class StockSessionScenarioTests
             services: s => s.AddSingleton<IDistributedCache>(new UnreliableCache { DisableSetAsync = true }),
             options: o => o.FailRequestOnCommitFailure = false);
 
-        (await host.GetTestClient().GetAsync(string.Empty)).EnsureSuccessStatusCode();
+        (await host.Server.CreateClient().GetAsync(string.Empty)).EnsureSuccessStatusCode();
 
         var sessionLog = Assert.Single(Logs(host, SessionCategory), r => r.Level >= LogLevel.Information);
         Assert.Contains("could not be written", sessionLog.Message);
@@ -496,7 +491,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task SessionLogsCacheCommitTimeoutException()
     {
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             context =>
             {
                 context.Session.SetInt32("key", 0);
@@ -506,7 +501,7 @@ public sealed class StockSessionScenarioTests
             sessionOptions: new SessionOptions { IOTimeout = TimeSpan.FromSeconds(0.5) },
             options: o => o.FailRequestOnCommitFailure = false);
 
-        (await host.GetTestClient().GetAsync(string.Empty)).EnsureSuccessStatusCode();
+        (await host.Server.CreateClient().GetAsync(string.Empty)).EnsureSuccessStatusCode();
 
         var sessionLog = Assert.Single(Logs(host, SessionCategory), r => r.Level >= LogLevel.Warning);
         Assert.Contains("could not be written", sessionLog.Message);
@@ -517,7 +512,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task SessionLogsCacheCommitCanceledException()
     {
-        using var host = await StartAsync(async context =>
+        await using var host = await StartAsync(async context =>
         {
             if (context.Request.Path == new PathString("/read"))
             {
@@ -530,7 +525,7 @@ public sealed class StockSessionScenarioTests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => context.Session.CommitAsync(cts.Token));
             await context.Response.WriteAsync("checked");
         });
-        var client = new SessionClient(host.GetTestClient());
+        var client = new SessionClient(host.Server.CreateClient());
 
         Assert.Equal("checked", await client.GetStringAsync("/"));
 
@@ -545,7 +540,7 @@ public sealed class StockSessionScenarioTests
     [Fact]
     public async Task RequestAbortedIgnored()
     {
-        using var host = await StartAsync(context =>
+        await using var host = await StartAsync(context =>
         {
             context.Session.SetInt32("key", 0);
             var cts = new CancellationTokenSource();
@@ -554,7 +549,7 @@ public sealed class StockSessionScenarioTests
             return Task.CompletedTask;
         });
 
-        (await host.GetTestClient().GetAsync(string.Empty)).EnsureSuccessStatusCode();
+        (await host.Server.CreateClient().GetAsync(string.Empty)).EnsureSuccessStatusCode();
 
         var sessionLogs = Logs(host, SessionCategory);
         Assert.Contains("started", sessionLogs[0].Message);
@@ -570,14 +565,14 @@ public sealed class StockSessionScenarioTests
         // warning and the request succeeds.
         var time = new FakeTimeProvider(EngineHost.Start);
         var cache = new UnreliableCache();
-        using var host = await StartAsync(
+        await using var host = await StartAsync(
             context => context.Response.WriteAsync(context.Session.GetInt32("key")?.ToString(CultureInfo.InvariantCulture) ?? "(none)"),
             services: s =>
             {
                 s.AddSingleton<TimeProvider>(time);
                 s.AddSingleton<IDistributedCache>(cache);
             });
-        var client = host.GetTestClient();
+        var client = host.Server.CreateClient();
         client.DefaultRequestHeaders.Add("Cookie", await ExistingSessionCookieAsync(host));
         time.Advance(TimeSpan.FromMinutes(10));
         cache.DisableSetAsync = true;
@@ -590,7 +585,7 @@ public sealed class StockSessionScenarioTests
     }
 
     // The Cookie header of an existing session holding "key" = 1, stored while the cache's faults are suspended.
-    private static async Task<string> ExistingSessionCookieAsync(IHost host)
+    private static async Task<string> ExistingSessionCookieAsync(EngineHost host)
     {
         var cache = host.Services.GetRequiredService<IDistributedCache>();
         var key = Guid.NewGuid().ToString();

@@ -72,23 +72,19 @@ public sealed class TypedLifecycleTests
     [Fact]
     public async Task On_Kestrel_a_failed_commit_answers_500_instead_of_a_success()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Services.AddRouting();
-        builder.Services.AddTypedSession<AccountSession>();
-        FailingSessionStore? faults = null;
-        builder.Services.AddSingleton<ITypedSessionStore>(provider =>
-            faults = new FailingSessionStore(ActivatorUtilities.CreateInstance<DistributedCacheSessionStore>(provider)));
-        await using var app = builder.Build();
-        app.UseSession();
-        Routes(app);
-        await app.StartAsync();
-        var address = app.Urls.First();
+        await using var host = await EngineHost.CreateBuilder()
+            .UseKestrel()
+            .UseSystemClock()
+            .ConfigureServices(s => s.AddTypedSession<AccountSession>())
+            .MapEndpoints(Routes)
+            .StartAsync();
+        var faults = host.Faults;
+        var address = host.Address;
         // SessionClient carries the cookie itself; the handler's own cookie container would share it between clients.
-        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = address };
         var client = new SessionClient(http);
         Assert.Equal("guest|True", await client.GetStringAsync("/visit"));
-        faults!.FailCommits = true;
+        faults.FailCommits = true;
 
         // A write committed as the response starts (the handler only returns), and a regeneration.
         using var visit = await new SessionClient(http).SendAsync("/visit");

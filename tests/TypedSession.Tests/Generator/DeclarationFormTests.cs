@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using TypedSession.Tests.Generator.Support;
 
 namespace TypedSession.Tests.Generator;
 

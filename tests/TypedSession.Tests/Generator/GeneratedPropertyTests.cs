@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using TypedSession.Tests.Generator.Support;
 
 namespace TypedSession.Tests.Generator;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using TypedSession.Tests.Generator.Sessions;
+using TypedSession.Tests.Generator.Support;
 
 namespace TypedSession.Tests.Generator;
 

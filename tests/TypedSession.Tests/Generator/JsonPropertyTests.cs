@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using TypedSession.Tests.Generator.Sessions;
+using TypedSession.Tests.Generator.Support;
 
 namespace TypedSession.Tests.Generator;
 

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using TypedSession.Generator.Parser;
+using TypedSession.Tests.Generator.Support;
 
 namespace TypedSession.Tests.Generator;
 

@@ -12,7 +12,8 @@ namespace TypedSession.Tests.Integration;
 /// <summary>
 /// The sample app over real HTTP through <see cref="WebApplicationFactory{TEntryPoint}"/> (its client carries cookies),
 /// with the default in-memory store, FakeLogger logging, the <see cref="SessionProbeStartupFilter"/> routes and,
-/// optionally, a replacement <see cref="IDistributedCache"/>.
+/// optionally, a replacement <see cref="IDistributedCache"/>. Not an <see cref="EngineHost"/>: it hosts the sample's own
+/// <c>Program</c>, with the sample's own services and pipeline, which only <see cref="WebApplicationFactory{TEntryPoint}"/> can start.
 /// </summary>
 internal sealed partial class SampleApp(IDistributedCache? cache = null) : WebApplicationFactory<Program>
 {

@@ -1,8 +1,6 @@
 using System.IO.Compression;
-using System.Net;
 using System.Xml.Linq;
 using TypedSession.Generator;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.Packaging;
 
@@ -102,7 +100,7 @@ public sealed class PackageConsumptionTests
         Assert.False(File.Exists(Path.Combine(project.OutputDirectory, "TypedSession.Sqlite.dll")));
 
         await using var app = await AppProcess.StartAsync(project.AssemblyPath);
-        using var client = CreateClient(app);
+        using var client = new SessionClient(app.BaseAddress);
         Assert.Equal("stored", await client.GetStringAsync("/set?name=Ada&visits=3"));
         Assert.Equal("Ada:3", await client.GetStringAsync("/get"));
     }
@@ -117,7 +115,7 @@ public sealed class PackageConsumptionTests
 
         await using var redis = await RedisServer.StartAsync();
         await using var app = await AppProcess.StartAsync(project.AssemblyPath, $"--Redis {redis.Configuration}");
-        using var client = CreateClient(app);
+        using var client = new SessionClient(app.BaseAddress);
         Assert.Equal("stored", await client.GetStringAsync("/set?name=Ada&visits=3"));
         Assert.Equal("Ada:3", await client.GetStringAsync("/get"));
 
@@ -133,7 +131,7 @@ public sealed class PackageConsumptionTests
 
         var database = Path.Combine(project.Directory, "data", "sessions.db");
         await using var app = await AppProcess.StartAsync(project.AssemblyPath, $"--Database \"{database}\"");
-        using var client = CreateClient(app);
+        using var client = new SessionClient(app.BaseAddress);
         Assert.Equal("stored", await client.GetStringAsync("/set?name=Ada&visits=3"));
         Assert.Equal("Ada:3", await client.GetStringAsync("/get"));
 
@@ -150,9 +148,6 @@ public sealed class PackageConsumptionTests
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("SESS013", build.Output);
     }
-
-    private static HttpClient CreateClient(AppProcess app) =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.BaseAddress };
 
     private static XDocument ReadNuspec(ZipArchive archive)
     {

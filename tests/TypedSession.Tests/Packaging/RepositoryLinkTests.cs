@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using TypedSession.Generator;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.Packaging;
 

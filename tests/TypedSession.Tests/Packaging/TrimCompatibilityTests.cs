@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.Packaging;
 

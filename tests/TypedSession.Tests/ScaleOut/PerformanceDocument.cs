@@ -1,5 +1,4 @@
 using System.Text;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.ScaleOut;
 

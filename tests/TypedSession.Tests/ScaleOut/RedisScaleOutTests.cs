@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Xunit.Abstractions;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.ScaleOut;
 
@@ -53,19 +52,19 @@ public sealed class RedisScaleOutTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task While_Redis_is_down_the_app_reports_the_session_unavailable_and_recovers_when_it_returns()
     {
-        await using var app = await SessionTestApp.StartAsync(RedisSessionSetups.TypedSession(_redis.Configuration), _keyRing);
+        await using var app = await SessionKeysApp.StartAsync(RedisSessionSetups.TypedSession(_redis.Configuration), _keyRing);
         using var client = app.CreateClient();
         await client.SetAsync("name", "ada");
         Assert.Equal("ada", await client.GetStringAsync("/read"));
 
         await _redis.StopAsync();
-        using (var write = await client.SendAsync(HttpMethod.Post, "/set/name/bob"))
+        using (var write = await client.SendAsync("/set/name/bob", HttpMethod.Post))
         {
             // The write is not pretended: the request fails with a server error instead of a silent loss.
             Assert.True(write.StatusCode >= HttpStatusCode.InternalServerError, $"A write while Redis is down answered {write.StatusCode}.");
         }
 
-        using (var read = await client.SendAsync(HttpMethod.Get, "/read"))
+        using (var read = await client.SendAsync("/read", HttpMethod.Get))
         {
             output.WriteLine($"Read while Redis is down: {(int)read.StatusCode} '{await read.Content.ReadAsStringAsync()}'");
             Assert.NotEqual("bob", await read.Content.ReadAsStringAsync());
@@ -79,7 +78,7 @@ public sealed class RedisScaleOutTests(ITestOutputHelper output) : IAsyncLifetim
         do
         {
             await Task.Delay(250);
-            using var retry = await client.SendAsync(HttpMethod.Post, "/set/name/carol");
+            using var retry = await client.SendAsync("/set/name/carol", HttpMethod.Post);
             status = retry.StatusCode;
         }
         while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
@@ -90,7 +89,7 @@ public sealed class RedisScaleOutTests(ITestOutputHelper output) : IAsyncLifetim
 
     private async Task<int> CountKeptOfFiftyParallelWritesAsync(Action<IServiceCollection> setup)
     {
-        await using var app = await SessionTestApp.StartAsync(setup, _keyRing);
+        await using var app = await SessionKeysApp.StartAsync(setup, _keyRing);
         using var client = app.CreateClient();
         await client.SetAsync("start", "1");
 
@@ -102,7 +101,7 @@ public sealed class RedisScaleOutTests(ITestOutputHelper output) : IAsyncLifetim
 
     private async Task<Dictionary<string, IReadOnlyDictionary<string, long>>> MeasureCommandsAsync(Action<IServiceCollection> setup)
     {
-        await using var app = await SessionTestApp.StartAsync(setup, _keyRing);
+        await using var app = await SessionKeysApp.StartAsync(setup, _keyRing);
         using var client = app.CreateClient();
         using var newcomer = app.CreateClient();
 

@@ -1,4 +1,3 @@
-using TypedSession.Tests.Infrastructure;
 using TypedSession.Tests.Integration;
 
 namespace TypedSession.Tests.ScaleOut;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.ScaleOut;
 
@@ -12,7 +11,8 @@ namespace TypedSession.Tests.ScaleOut;
 /// <remarks>
 /// Each process gets a user profile of its own (<c>HOME</c>), as a fresh container or another machine would: Data
 /// Protection's default key ring lives there, so a session cookie survives a restart, or reaches another instance,
-/// only through the key ring the store keeps beside the sessions.
+/// only through the key ring the store keeps beside the sessions. Not an in-process <see cref="EngineHost"/>: instances
+/// of one process would share its profile, static state and key ring, which is exactly what these tests must exclude.
 /// </remarks>
 internal sealed class SampleProcess : IAsyncDisposable
 {

@@ -17,7 +17,7 @@ public sealed class SqliteConcurrencyTests : IDisposable
     [Fact]
     public async Task Fifty_parallel_requests_setting_different_keys_all_persist_in_SQLite()
     {
-        await using var app = await SessionTestApp.StartAsync(
+        await using var app = await SessionKeysApp.StartAsync(
             services =>
             {
                 services.AddSession();

@@ -8,6 +8,7 @@ using System.Text.Unicode;
 using FsCheck.Xunit;
 using Microsoft.AspNetCore.Http;
 using TypedSession.Codecs;
+using TypedSession.Tests.Codecs.Support;
 
 namespace TypedSession.Tests.Codecs.ObjectCodec;
 

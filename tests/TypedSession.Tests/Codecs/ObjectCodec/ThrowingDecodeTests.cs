@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using TypedSession.Codecs;
+using TypedSession.Tests.Codecs.Support;
 
 namespace TypedSession.Tests.Codecs.ObjectCodec;
 

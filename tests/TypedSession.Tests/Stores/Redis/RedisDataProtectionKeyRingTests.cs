@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TypedSession.Tests.Infrastructure;
-using TypedSession.Tests.ScaleOut;
 
 namespace TypedSession.Tests.Stores.Redis;
 
@@ -22,7 +20,7 @@ public sealed class RedisDataProtectionKeyRingTests(RedisServerFixture fixture) 
     public async Task The_key_ring_is_a_Redis_list_named_after_the_key_prefix_once_a_cookie_was_issued()
     {
         var prefix = $"keyring-{Guid.NewGuid():N}:";
-        await using var app = await SessionTestApp.StartAsync(Sessions(options => options.KeyPrefix = prefix), keyRing: null);
+        await using var app = await SessionKeysApp.StartAsync(Sessions(options => options.KeyPrefix = prefix), keyRing: null);
         using var client = app.CreateClient();
 
         await client.SetAsync("name", "ada");
@@ -36,7 +34,7 @@ public sealed class RedisDataProtectionKeyRingTests(RedisServerFixture fixture) 
     public async Task DataProtectionKeysKey_names_the_key_ring_s_Redis_key()
     {
         var key = $"custom-{Guid.NewGuid():N}:keys";
-        await using var app = await SessionTestApp.StartAsync(Sessions(options => options.DataProtectionKeysKey = key), keyRing: null);
+        await using var app = await SessionKeysApp.StartAsync(Sessions(options => options.DataProtectionKeysKey = key), keyRing: null);
         using var client = app.CreateClient();
 
         await client.SetAsync("name", "ada");

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TypedSession.Stores;
 using TypedSession.Stores.Redis;
-using TypedSession.Tests.Infrastructure;
+using TypedSession.Tests.Stores.Support;
 
 namespace TypedSession.Tests.Stores.Redis;
 

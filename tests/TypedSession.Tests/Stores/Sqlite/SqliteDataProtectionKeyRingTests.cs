@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using TypedSession.Tests.ScaleOut;
 using TypedSession.Tests.Stores.Redis;
 
 namespace TypedSession.Tests.Stores.Sqlite;
@@ -28,7 +27,7 @@ public sealed class SqliteDataProtectionKeyRingTests : IDisposable
     [Fact]
     public async Task The_key_ring_is_kept_in_DataProtection_Keys_beside_the_database_once_a_cookie_was_issued()
     {
-        await using (var app = await SessionTestApp.StartAsync(
+        await using (var app = await SessionKeysApp.StartAsync(
             services =>
             {
                 services.AddSession();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TypedSession.Stores;
 using TypedSession.Stores.Sqlite;
+using TypedSession.Tests.Stores.Support;
 
 namespace TypedSession.Tests.Stores.Sqlite;
 

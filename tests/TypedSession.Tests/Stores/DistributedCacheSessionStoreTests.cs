@@ -13,9 +13,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TypedSession.Stores;
-using TypedSession.Tests.Engine.Support;
 
-namespace TypedSession.Tests.Engine;
+namespace TypedSession.Tests.Stores;
 
 public sealed class DistributedCacheSessionStoreTests
 {
@@ -126,48 +125,38 @@ public sealed class DistributedCacheSessionStoreTests
         // One cache and one key ring, as a restarted app with a persistent cache and key ring has.
         var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         var keyRing = new EphemeralDataProtectionProvider();
-        async Task<IHost> StartAsync(bool engine)
-        {
-            var host = new HostBuilder()
-                .ConfigureWebHost(web => web
-                    .UseTestServer()
-                    .ConfigureServices(s =>
-                    {
-                        s.AddSingleton<IDistributedCache>(cache);
-                        s.AddSingleton<IDataProtectionProvider>(keyRing);
-                        s.AddSession();
-                        if (engine)
-                        {
-                            s.AddTypedSessionEngine();
-                        }
-                    })
-                    .Configure(app =>
-                    {
-                        app.UseSession();
-                        app.Run(async context =>
-                        {
-                            await context.Session.LoadAsync();
-                            if (context.Request.Path == "/set")
-                            {
-                                context.Session.SetString("Username", "John");
-                            }
-                            await context.Response.WriteAsync($"{context.Session.GetType().Name}:{context.Session.GetString("Username")}");
-                        });
-                    }))
-                .Build();
-            await host.StartAsync();
-            return host;
-        }
+        Task<EngineHost> StartAsync(bool engine) => EngineHost.CreateBuilder()
+            .UseSystemClock()
+            .ConfigureSessions(s =>
+            {
+                s.AddSingleton<IDistributedCache>(cache);
+                s.AddSingleton<IDataProtectionProvider>(keyRing);
+                s.AddSession();
+                if (engine)
+                {
+                    s.AddTypedSessionEngine();
+                }
+            })
+            .Run(async context =>
+            {
+                await context.Session.LoadAsync();
+                if (context.Request.Path == "/set")
+                {
+                    context.Session.SetString("Username", "John");
+                }
+                await context.Response.WriteAsync($"{context.Session.GetType().Name}:{context.Session.GetString("Username")}");
+            })
+            .StartAsync();
 
         string? cookie;
-        using (var stockApp = await StartAsync(engine: false))
+        await using (var stockApp = await StartAsync(engine: false))
         {
-            var client = new SessionClient(stockApp.GetTestClient());
+            var client = new SessionClient(stockApp.Server.CreateClient());
             Assert.Equal("DistributedSession:John", await client.GetStringAsync("/set"));
             cookie = client.Cookie;
         }
-        using var engineApp = await StartAsync(engine: true);
-        var returning = new SessionClient(engineApp.GetTestClient()) { Cookie = cookie };
+        await using var engineApp = await StartAsync(engine: true);
+        var returning = new SessionClient(engineApp.Server.CreateClient()) { Cookie = cookie };
 
         Assert.Equal("EngineSession:John", await returning.GetStringAsync("/get"));
     }

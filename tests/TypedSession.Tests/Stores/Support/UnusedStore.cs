@@ -1,6 +1,6 @@
 using TypedSession.Stores;
 
-namespace TypedSession.Tests.Stores;
+namespace TypedSession.Tests.Stores.Support;
 
 /// <summary>A store registered only to prove that a later registration replaces it; any call is a test failure.</summary>
 internal sealed class UnusedStore : ITypedSessionStore

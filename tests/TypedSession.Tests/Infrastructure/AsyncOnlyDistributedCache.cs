@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Distributed;
 
-namespace TypedSession.Tests.Hosting;
+namespace TypedSession.Tests.Infrastructure;
 
 /// <summary>
 /// An in-memory <see cref="IDistributedCache"/> whose synchronous members throw and are counted: the stock session

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 
-namespace TypedSession.Tests.Generator;
+namespace TypedSession.Tests.Generator.Support;
 
 /// <summary>An in-memory <see cref="ISession"/> that counts reads, so tests can prove the generated cache.</summary>
 internal sealed class CountingSession : ISession

@@ -1,7 +1,6 @@
 using TypedSession.Codecs;
-using TypedSession.Tests.Infrastructure;
 
-namespace TypedSession.Tests.Codecs;
+namespace TypedSession.Tests.Codecs.Support;
 
 /// <summary>A session that listens for undecodable values, as the engine's session does.</summary>
 public sealed class ReportingSession : InMemorySession, IUndecodableValueSink
