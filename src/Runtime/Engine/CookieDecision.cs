@@ -6,7 +6,7 @@ internal enum CookieDecision
     /// <summary>Nothing: the client keeps the cookie it has, or gets none.</summary>
     None,
 
-    /// <summary>The engine sends the cookie of the current key.</summary>
+    /// <summary>The engine sends the cookie of the current key: a key of its making, or a rolling re-send with a moved expiry.</summary>
     Issue,
 
     /// <summary>The engine expires the cookie the client sent.</summary>

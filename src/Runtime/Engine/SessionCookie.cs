@@ -27,6 +27,20 @@ internal static class SessionCookie
         response.Headers[HeaderNames.Expires] = "-1";
     }
 
+    /// <summary>Whether the cookie has an expiry (<c>Cookie.MaxAge</c>) and so must be re-sent to stay alive (rolling).</summary>
+    internal static bool Rolls(SessionOptions options) => options.Cookie.MaxAge is { } maxAge && maxAge > TimeSpan.Zero;
+
+    /// <summary>
+    /// How long after it was sent a rolling cookie is re-sent: <paramref name="refreshThreshold"/> of the shorter of its
+    /// <c>MaxAge</c> and the idle timeout, the same rule as the store's refresh, so that a cookie never dies before an
+    /// active session and is not re-sent on every response.
+    /// </summary>
+    internal static TimeSpan RollWindow(SessionOptions options, TimeSpan idleTimeout, double refreshThreshold)
+    {
+        var maxAge = options.Cookie.MaxAge ?? idleTimeout;
+        return (maxAge < idleTimeout ? maxAge : idleTimeout) * refreshThreshold;
+    }
+
     internal static void Expire(HttpContext context, SessionOptions options) =>
         context.Response.Cookies.Delete(options.Cookie.Name!, options.Cookie.Build(context));
 
