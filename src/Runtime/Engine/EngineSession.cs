@@ -399,7 +399,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
 
         var decision = _cookie.DecideAtResponseStart();
         SessionCookie.Apply(decision, _context!, _engine, _key.Value, _tryEstablishSession);
-        if ((decision is CookieDecision.Issue or CookieDecision.LetMiddlewareEstablish) && SessionCookie.Rolls(_engine.SessionOptions))
+        if ((decision is CookieDecision.Issue or CookieDecision.Roll or CookieDecision.LetMiddlewareEstablish) && SessionCookie.Rolls(_engine.SessionOptions))
         {
             _engine.RefreshMemo.CookieSent(_key.Value, _engine.Time.GetUtcNow());
         }

@@ -17,10 +17,17 @@ internal static class SessionCookie
     internal static string Protect(IDataProtector protector, string storeKey) =>
         Convert.ToBase64String(protector.Protect(Encoding.UTF8.GetBytes(storeKey))).TrimEnd('=');
 
-    internal static void Issue(HttpContext context, SessionOptions options, IDataProtector protector, string storeKey)
+    internal static void Issue(HttpContext context, SessionOptions options, IDataProtector protector, string storeKey) =>
+        Send(context, options, Protect(protector, storeKey));
+
+    // A rolling re-send: the very value the client sent (no new protection work), with the cookie's expiry from now.
+    internal static void Roll(HttpContext context, SessionOptions options, IDataProtector protector, string storeKey) =>
+        Send(context, options, context.Request.Cookies[options.Cookie.Name!] is { Length: > 0 } sent ? sent : Protect(protector, storeKey));
+
+    private static void Send(HttpContext context, SessionOptions options, string value)
     {
         var response = context.Response;
-        response.Cookies.Append(options.Cookie.Name!, Protect(protector, storeKey), options.Cookie.Build(context));
+        response.Cookies.Append(options.Cookie.Name!, value, options.Cookie.Build(context));
         // As the stock middleware does with a new cookie: a response that sets a session cookie must not be cached.
         response.Headers[HeaderNames.CacheControl] = "no-cache,no-store";
         response.Headers[HeaderNames.Pragma] = "no-cache";
@@ -51,6 +58,9 @@ internal static class SessionCookie
         {
             case CookieDecision.Issue:
                 Issue(context, engine.SessionOptions, engine.Protector, storeKey);
+                break;
+            case CookieDecision.Roll:
+                Roll(context, engine.SessionOptions, engine.Protector, storeKey);
                 break;
             case CookieDecision.Expire:
                 Expire(context, engine.SessionOptions);

@@ -124,8 +124,7 @@ internal sealed class SessionCookieState(bool cookieCameIn)
         }
         else if (decision == CookieDecision.None && _rollPending && !KeyIsNew)
         {
-            // Same key, same protected value, a new expiry.
-            decision = CookieDecision.Issue;
+            decision = CookieDecision.Roll;
         }
         _action = CookieDecision.None;
         _rollPending = false;
