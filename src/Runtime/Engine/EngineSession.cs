@@ -59,7 +59,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             SessionEngineLog.UnexpectedStoreKey(engine.Logger);
             SwitchTo(SessionStoreKey.New());
         }
-        else if (!isNewSessionKey && SessionCookie.Rolls(engine.SessionOptions))
+        else if (!isNewSessionKey)
         {
             RollCookieIfDue();
         }
@@ -190,7 +190,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         {
             await _lifetime.RefreshAsync(_engine, _key, _ioTimeout, _engine.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
-        if (SessionCookie.Rolls(_engine.SessionOptions) && _context is { Response.HasStarted: false } && _cookie.Roll())
+        if (CanRollCookie() && _cookie.Roll())
         {
             RegisterResponseHook();
         }
@@ -300,7 +300,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     // logged out at "cookie issued + MaxAge" while the session lives on.
     private void RollCookieIfDue()
     {
-        if (_context is not { Response.HasStarted: false })
+        if (!CanRollCookie())
         {
             return;
         }
@@ -311,6 +311,13 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             RegisterResponseHook();
         }
     }
+
+    // Only a cookie with an expiry rolls, only before the response starts, and only the cookie the client sent under the
+    // name the engine writes (a middleware given its own SessionOptions may read another).
+    private bool CanRollCookie() =>
+        SessionCookie.Rolls(_engine.SessionOptions)
+        && _context is { Response.HasStarted: false } context
+        && context.Request.Cookies.ContainsKey(_engine.SessionOptions.Cookie.Name!);
 
     private void StartNew(bool staleEntry) => _changes = _lifetime.StartNew(_engine.Time.GetUtcNow(), staleEntry);
 
