@@ -4,7 +4,7 @@ namespace TypedSession;
 
 /// <summary>
 /// The base of every generated <see cref="SessionAttribute"/> class: the typed properties are generated, the session's
-/// lifecycle (id, regenerate, destroy, commit, reload) lives here. Members of this class are reserved names in a
+/// lifecycle (id, times, regenerate, destroy, touch, commit, reload) lives here. Members of this class are reserved names in a
 /// session class.
 /// </summary>
 public abstract class TypedSessionBase
@@ -31,6 +31,18 @@ public abstract class TypedSessionBase
     /// <summary>When the session was created, or <see langword="null"/> on stores without the engine.</summary>
     public DateTimeOffset? CreatedAt => RawSession is ISessionLifecycle lifecycle ? lifecycle.CreatedAt : null;
 
+    /// <summary>
+    /// When the session's expiry was last extended (<see cref="ISessionLifecycle.LastAccessedAt"/>), or
+    /// <see langword="null"/> on stores without the engine.
+    /// </summary>
+    public DateTimeOffset? LastAccessedAt => RawSession is ISessionLifecycle lifecycle ? lifecycle.LastAccessedAt : null;
+
+    /// <summary>
+    /// When the session ends if nothing else happens (<see cref="ISessionLifecycle.ExpiresAt"/>), or
+    /// <see langword="null"/> on stores without the engine.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt => RawSession is ISessionLifecycle lifecycle ? lifecycle.ExpiresAt : null;
+
     /// <summary>Loads the session from the store without blocking, if it is not loaded yet.</summary>
     public Task LoadAsync(CancellationToken cancellationToken = default) => RawSession.LoadAsync(cancellationToken);
 
@@ -43,6 +55,10 @@ public abstract class TypedSessionBase
     /// <inheritdoc cref="ISessionLifecycle.RegenerateIdAsync"/>
     public Task RegenerateIdAsync(CancellationToken cancellationToken = default) =>
         Lifecycle(nameof(RegenerateIdAsync)).RegenerateIdAsync(cancellationToken);
+
+    /// <inheritdoc cref="ISessionLifecycle.TouchAsync"/>
+    public Task TouchAsync(CancellationToken cancellationToken = default) =>
+        Lifecycle(nameof(TouchAsync)).TouchAsync(cancellationToken);
 
     /// <inheritdoc cref="ISessionLifecycle.DestroyAsync"/>
     public async Task DestroyAsync(CancellationToken cancellationToken = default)

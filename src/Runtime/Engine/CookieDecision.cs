@@ -12,6 +12,9 @@ internal enum CookieDecision
     /// <summary>The engine expires the cookie the client sent.</summary>
     Expire,
 
+    /// <summary>The engine re-sends the cookie the client sent, with a moved expiry (a rolling cookie).</summary>
+    Roll,
+
     /// <summary>The stock middleware sends the cookie of the key it made: the engine calls its establisher.</summary>
     LetMiddlewareEstablish,
 }

@@ -59,6 +59,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             SessionEngineLog.UnexpectedStoreKey(engine.Logger);
             SwitchTo(SessionStoreKey.New());
         }
+        else if (!isNewSessionKey)
+        {
+            RollCookieIfDue();
+        }
     }
 
     /// <inheritdoc />
@@ -77,6 +81,12 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     /// <inheritdoc />
     public DateTimeOffset CreatedAt => Loaded().CreatedAt;
 
+    /// <inheritdoc />
+    public DateTimeOffset LastAccessedAt => Loaded().RefreshedAt;
+
+    /// <inheritdoc />
+    public DateTimeOffset ExpiresAt => Loaded().ExpiresAt;
+
     private SessionChangeSet Changes => _changes ?? throw new UnreachableException("The session is used before it is loaded.");
 
     /// <inheritdoc />
@@ -93,8 +103,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         {
             RegisterResponseHook();
         }
-        changes.Apply(write);
-        Changed();
+        if (changes.Apply(write))
+        {
+            Changed();
+        }
     }
 
     /// <inheritdoc />
@@ -137,6 +149,11 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         cancellationToken.ThrowIfCancellationRequested();
         if (!_lifetime.IsLoaded)
         {
+            if (_lifetime.State == LoadState.NotLoaded && _key.MayHaveEntry && !_cookie.KeyIsNew)
+            {
+                // The request never used the session but carried its cookie: an active user must stay logged in.
+                await _lifetime.KeepUnloadedAliveAsync(_engine, _key, _ioTimeout, cancellationToken).ConfigureAwait(false);
+            }
             return;
         }
         if (Changes.IsDirty)
@@ -157,6 +174,25 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         else
         {
             await _lifetime.KeepAliveAsync(_engine, _key, _ioTimeout, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One store refresh (after a load, when the session is not loaded yet), due or not; nothing for a session that has
+    /// nothing stored yet. A cookie with a <c>MaxAge</c> is re-sent with a moved expiry when the response has not started.
+    /// </remarks>
+    public async Task TouchAsync(CancellationToken cancellationToken = default)
+    {
+        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfUnavailable("touch");
+        if (_key.MayHaveEntry && !_lifetime.HasStaleEntry)
+        {
+            await _lifetime.RefreshAsync(_engine, _key, _ioTimeout, _engine.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        if (CanRollCookie() && _cookie.Roll())
+        {
+            RegisterResponseHook();
         }
     }
 
@@ -259,6 +295,30 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         _cookie.KeySwitched();
     }
 
+    // A cookie with a MaxAge is re-sent with a moved expiry at most once per refresh window of its own lifetime (see
+    // SessionCookie.RollWindow) per instance, whether or not the request uses the session: an active user must not be
+    // logged out at "cookie issued + MaxAge" while the session lives on.
+    private void RollCookieIfDue()
+    {
+        if (!CanRollCookie())
+        {
+            return;
+        }
+        var window = SessionCookie.RollWindow(_engine.SessionOptions, _lifetime.IdleTimeout, _engine.Options.RefreshThreshold);
+        var sentAt = _engine.RefreshMemo.Find(_key.Value).CookieSentAtTicks;
+        if (SessionRefreshMemo.Entry.Passed(sentAt, window, _engine.Time.GetUtcNow()) && _cookie.Roll())
+        {
+            RegisterResponseHook();
+        }
+    }
+
+    // Only a cookie with an expiry rolls, only before the response starts, and only the cookie the client sent under the
+    // name the engine writes (a middleware given its own SessionOptions may read another).
+    private bool CanRollCookie() =>
+        SessionCookie.Rolls(_engine.SessionOptions)
+        && _context is { Response.HasStarted: false } context
+        && context.Request.Cookies.ContainsKey(_engine.SessionOptions.Cookie.Name!);
+
     private void StartNew(bool staleEntry) => _changes = _lifetime.StartNew(_engine.Time.GetUtcNow(), staleEntry);
 
     // Loads on first use: synchronously for stock code that uses HttpContext.Session without awaiting LoadAsync, which
@@ -344,7 +404,12 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             return Task.FromException(failure);
         }
 
-        SessionCookie.Apply(_cookie.DecideAtResponseStart(), _context!, _engine, _key.Value, _tryEstablishSession);
+        var decision = _cookie.DecideAtResponseStart();
+        SessionCookie.Apply(decision, _context!, _engine, _key.Value, _tryEstablishSession);
+        if ((decision is CookieDecision.Issue or CookieDecision.Roll or CookieDecision.LetMiddlewareEstablish) && SessionCookie.Rolls(_engine.SessionOptions))
+        {
+            _engine.RefreshMemo.CookieSent(_key.Value, _engine.Time.GetUtcNow());
+        }
 
         return failRequest && _changes is { IsDirty: true } && _lifetime.IsLoaded
             ? CommitBeforeResponseAsync()
@@ -379,6 +444,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         changes.Committed();
         target.MayHaveEntry = true;
         _lifetime.Extended(now);
+        _engine.RefreshMemo.Extended(target.Value, now, _lifetime.CreatedAt);
         _engine.Metrics.Commit(bytes);
         if (_lifetime.IsNew && commit.ReplaceAll && target == _key && Logs(LogLevel.Information))
         {

@@ -13,6 +13,28 @@ public interface ISessionLifecycle
     DateTimeOffset CreatedAt { get; }
 
     /// <summary>
+    /// When the session's expiry was last extended, by a write, a refresh or <see cref="TouchAsync"/>, as far as the engine
+    /// knows: requests that only read extend it once per refresh window (<see cref="TypedSessionOptions.RefreshThreshold"/>),
+    /// so it may lag the latest request by up to that window. For a session started in this request, its creation time.
+    /// </summary>
+    DateTimeOffset LastAccessedAt { get; }
+
+    /// <summary>
+    /// When the session ends if nothing else happens: the earlier of its idle expiry (<see cref="LastAccessedAt"/> plus
+    /// <c>SessionOptions.IdleTimeout</c>) and the end of its absolute lifetime (<see cref="CreatedAt"/> plus
+    /// <see cref="TypedSessionOptions.AbsoluteLifetime"/>). express-session's <c>req.session.cookie.expires</c> maps here.
+    /// </summary>
+    DateTimeOffset ExpiresAt { get; }
+
+    /// <summary>
+    /// Extends the session's expiry now without changing its values (express-session's <c>touch</c>): one store refresh,
+    /// whether or not one is due, and a cookie with a <c>MaxAge</c> re-sent with a moved expiry. Does nothing for a
+    /// session that has nothing stored yet.
+    /// </summary>
+    /// <exception cref="SessionUnavailableException">The store failed.</exception>
+    Task TouchAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Moves the session's values to a new id and key, deletes the old entry and sends the new cookie in this response.
     /// Call it at login or on any change of privilege, against session fixation.
     /// </summary>

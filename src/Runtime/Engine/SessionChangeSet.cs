@@ -24,6 +24,12 @@ namespace TypedSession;
 /// as it is (<see cref="SessionCommit.Changed"/>) instead of building one; after a successful commit the change set
 /// starts new collections rather than clearing these, because a store (or a test double) may keep what it was given.
 /// </para>
+/// <para>
+/// No-op writes write nothing (express-session's <c>resave: false</c>): a value set to the bytes it holds changes
+/// nothing, and every change is kept relative to the value the store holds (recorded the first time a request touches a
+/// key), so that a request that sets a value and then restores it, or adds a key and removes it again, ends with
+/// nothing pending. A session replaced whole (new, cleared, regenerated) compares with its current values only.
+/// </para>
 /// </remarks>
 internal sealed class SessionChangeSet
 {
@@ -33,6 +39,12 @@ internal sealed class SessionChangeSet
     private Dictionary<string, byte[]> _values;
     private Dictionary<string, byte[]>? _changed;
     private HashSet<string>? _removed;
+
+    // The value the store holds for each key this request touched (null: none), while the entry is written key by key.
+    private Dictionary<string, byte[]?>? _stored;
+
+    // Pending changes that are not per key: a whole replacement's, or a retry forced after a failed regeneration.
+    private bool _dirtyWhole;
     private long _size;
     private bool _sizeKnown;
 
@@ -56,7 +68,7 @@ internal sealed class SessionChangeSet
     }
 
     /// <summary>Whether something changed since the last successful write.</summary>
-    internal bool IsDirty { get; private set; }
+    internal bool IsDirty => _dirtyWhole || _changed is { Count: > 0 } || _removed is { Count: > 0 };
 
     /// <summary>Whether the next write must replace the stored entry whole (a new, cleared or regenerated session).</summary>
     internal bool ReplacesAll { get; private set; }
@@ -116,18 +128,38 @@ internal sealed class SessionChangeSet
         return new PendingWrite(key, value, size);
     }
 
-    /// <summary>Applies a write checked by <see cref="PrepareSet"/>, copying the value as the stock session does (the caller may reuse its array).</summary>
-    internal void Apply(in PendingWrite write)
+    /// <summary>
+    /// Applies a write checked by <see cref="PrepareSet"/>, copying the value as the stock session does (the caller may
+    /// reuse its array). Returns <see langword="false"/> (and changes nothing) when the key already holds these bytes.
+    /// </summary>
+    internal bool Apply(in PendingWrite write)
     {
-        var copy = write.Value.AsSpan().ToArray();
-        _values[write.Key] = copy;
-        _size = write.SizeAfter;
-        if (!ReplacesAll)
+        var key = write.Key;
+        if (_values.TryGetValue(key, out var current) && current.AsSpan().SequenceEqual(write.Value))
         {
-            (_changed ??= new Dictionary<string, byte[]>(StringComparer.Ordinal))[write.Key] = copy;
-            _removed?.Remove(write.Key);
+            return false;
         }
-        IsDirty = true;
+        _size = write.SizeAfter;
+        if (ReplacesAll)
+        {
+            _values[key] = write.Value.AsSpan().ToArray();
+            _dirtyWhole = true;
+            return true;
+        }
+        var stored = StoredValueOf(key, current);
+        if (stored is not null && stored.AsSpan().SequenceEqual(write.Value))
+        {
+            // Back to what the store holds: nothing to write for this key.
+            _values[key] = stored;
+            _changed?.Remove(key);
+            _removed?.Remove(key);
+            return true;
+        }
+        var copy = write.Value.AsSpan().ToArray();
+        _values[key] = copy;
+        (_changed ??= new Dictionary<string, byte[]>(StringComparer.Ordinal))[key] = copy;
+        _removed?.Remove(key);
+        return true;
     }
 
     /// <summary>Removes a key; returns <see langword="false"/> (and changes nothing) when the session does not hold it.</summary>
@@ -140,13 +172,29 @@ internal sealed class SessionChangeSet
         // Measured before the value leaves: a session first measured here counts the removed value once.
         _size = Size - (Encoding.UTF8.GetByteCount(key) + old.Length);
         _values.Remove(key);
-        if (!ReplacesAll)
+        if (ReplacesAll)
         {
-            _changed?.Remove(key);
+            _dirtyWhole = true;
+            return true;
+        }
+        _changed?.Remove(key);
+        if (StoredValueOf(key, old) is not null)
+        {
             (_removed ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
         }
-        IsDirty = true;
         return true;
+    }
+
+    // The value the store holds for key, recorded as current the first time this request touches the key.
+    private byte[]? StoredValueOf(string key, byte[]? current)
+    {
+        _stored ??= new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        if (!_stored.TryGetValue(key, out var stored))
+        {
+            stored = current;
+            _stored[key] = stored;
+        }
+        return stored;
     }
 
     /// <summary>Removes every value; the next write replaces the entry whole. Returns <see langword="false"/> for an empty session.</summary>
@@ -159,8 +207,7 @@ internal sealed class SessionChangeSet
         _values.Clear();
         _size = 0;
         _sizeKnown = true;
-        ReplaceWholeOnNextWrite();
-        IsDirty = true;
+        ReplaceWholeOnNextWrite(dirty: true);
         return true;
     }
 
@@ -170,10 +217,11 @@ internal sealed class SessionChangeSet
     /// </summary>
     internal void ReplaceWholeOnNextWrite(bool dirty = false)
     {
+        _dirtyWhole |= dirty || IsDirty;
         ReplacesAll = true;
         _changed = null;
         _removed = null;
-        IsDirty |= dirty;
+        _stored = null;
     }
 
     /// <summary>
@@ -200,16 +248,20 @@ internal sealed class SessionChangeSet
     }
 
     /// <summary>The changes handed over by <see cref="ToCommit"/> are stored: nothing is pending.</summary>
-    internal void Committed()
-    {
-        IsDirty = false;
-        ReplacesAll = false;
-        _changed = null;
-        _removed = null;
-    }
+    internal void Committed() => Settle(replacesAll: false);
 
     /// <summary>Drops the pending changes of a request whose client is told that they failed: nothing is retried.</summary>
-    internal void Abandon() => IsDirty = false;
+    internal void Abandon() => Settle(ReplacesAll);
+
+    // Nothing pending any more; the values as they are become the baseline later changes are compared with.
+    private void Settle(bool replacesAll)
+    {
+        _dirtyWhole = false;
+        ReplacesAll = replacesAll;
+        _changed = null;
+        _removed = null;
+        _stored = null;
+    }
 
     /// <summary>A write checked against the budget, ready to apply.</summary>
     internal readonly record struct PendingWrite(string Key, byte[] Value, long SizeAfter);

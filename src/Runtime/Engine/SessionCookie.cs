@@ -17,14 +17,35 @@ internal static class SessionCookie
     internal static string Protect(IDataProtector protector, string storeKey) =>
         Convert.ToBase64String(protector.Protect(Encoding.UTF8.GetBytes(storeKey))).TrimEnd('=');
 
-    internal static void Issue(HttpContext context, SessionOptions options, IDataProtector protector, string storeKey)
+    internal static void Issue(HttpContext context, SessionOptions options, IDataProtector protector, string storeKey) =>
+        Send(context, options, Protect(protector, storeKey));
+
+    // A rolling re-send: the very value the client sent (no new protection work), with the cookie's expiry from now.
+    internal static void Roll(HttpContext context, SessionOptions options, IDataProtector protector, string storeKey) =>
+        Send(context, options, context.Request.Cookies[options.Cookie.Name!] is { Length: > 0 } sent ? sent : Protect(protector, storeKey));
+
+    private static void Send(HttpContext context, SessionOptions options, string value)
     {
         var response = context.Response;
-        response.Cookies.Append(options.Cookie.Name!, Protect(protector, storeKey), options.Cookie.Build(context));
+        response.Cookies.Append(options.Cookie.Name!, value, options.Cookie.Build(context));
         // As the stock middleware does with a new cookie: a response that sets a session cookie must not be cached.
         response.Headers[HeaderNames.CacheControl] = "no-cache,no-store";
         response.Headers[HeaderNames.Pragma] = "no-cache";
         response.Headers[HeaderNames.Expires] = "-1";
+    }
+
+    /// <summary>Whether the cookie has an expiry (<c>Cookie.MaxAge</c>) and so must be re-sent to stay alive (rolling).</summary>
+    internal static bool Rolls(SessionOptions options) => options.Cookie.MaxAge is { } maxAge && maxAge > TimeSpan.Zero;
+
+    /// <summary>
+    /// How long after it was sent a rolling cookie is re-sent: <paramref name="refreshThreshold"/> of the shorter of its
+    /// <c>MaxAge</c> and the idle timeout, the same rule as the store's refresh, so that a cookie never dies before an
+    /// active session and is not re-sent on every response.
+    /// </summary>
+    internal static TimeSpan RollWindow(SessionOptions options, TimeSpan idleTimeout, double refreshThreshold)
+    {
+        var maxAge = options.Cookie.MaxAge ?? idleTimeout;
+        return (maxAge < idleTimeout ? maxAge : idleTimeout) * refreshThreshold;
     }
 
     internal static void Expire(HttpContext context, SessionOptions options) =>
@@ -37,6 +58,9 @@ internal static class SessionCookie
         {
             case CookieDecision.Issue:
                 Issue(context, engine.SessionOptions, engine.Protector, storeKey);
+                break;
+            case CookieDecision.Roll:
+                Roll(context, engine.SessionOptions, engine.Protector, storeKey);
                 break;
             case CookieDecision.Expire:
                 Expire(context, engine.SessionOptions);

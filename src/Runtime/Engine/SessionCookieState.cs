@@ -10,7 +10,9 @@ namespace TypedSession;
 /// set, so that a regenerate or destroy later in the request still changes it.
 /// </summary>
 /// <remarks>
-/// Holds no request: callers pass its response where a decision depends on it, so the decision table is testable alone. Issue 11's rolling re-send of a cookie that is due belongs here.
+/// Holds no request: callers pass its response where a decision depends on it, so the decision table is testable alone.
+/// A third reason to send a cookie is rolling (<see cref="Roll"/>): the client's cookie for the current key, re-sent
+/// with a moved expiry when it has a <c>MaxAge</c> and a re-send is due; any other decision about the cookie wins over it.
 /// </remarks>
 internal sealed class SessionCookieState(bool cookieCameIn)
 {
@@ -19,6 +21,7 @@ internal sealed class SessionCookieState(bool cookieCameIn)
 
     private CookieDecision _action;
     private bool _establishPending;
+    private bool _rollPending;
 
     /// <summary>The request carried a valid session cookie (so destroy must expire it).</summary>
     internal bool CookieCameIn { get; } = cookieCameIn;
@@ -84,6 +87,7 @@ internal sealed class SessionCookieState(bool cookieCameIn)
     {
         _action = CookieDecision.Issue;
         _establishPending = false;
+        _rollPending = false;
     }
 
     /// <summary>After a destroy: this response expires the cookie the client sent, and sends none for the old key.</summary>
@@ -91,6 +95,23 @@ internal sealed class SessionCookieState(bool cookieCameIn)
     {
         _action = CookieCameIn ? CookieDecision.Expire : CookieDecision.None;
         _establishPending = false;
+        _rollPending = false;
+    }
+
+    /// <summary>
+    /// The client's cookie for the current key is due to be re-sent with a moved expiry (a rolling cookie). Returns
+    /// <see langword="true"/> when this response will re-send it unless something else decides about the cookie (the
+    /// caller must then hook the response start); <see langword="false"/> when the client holds no cookie for the
+    /// current key, whose cookie is then sent anyway.
+    /// </summary>
+    internal bool Roll()
+    {
+        if (KeyIsNew)
+        {
+            return false;
+        }
+        _rollPending = true;
+        return true;
     }
 
     /// <summary>What the response carries, decided once as it starts; a later response start decides nothing again.</summary>
@@ -101,7 +122,12 @@ internal sealed class SessionCookieState(bool cookieCameIn)
         {
             decision = CookieDecision.LetMiddlewareEstablish;
         }
+        else if (decision == CookieDecision.None && _rollPending && !KeyIsNew)
+        {
+            decision = CookieDecision.Roll;
+        }
         _action = CookieDecision.None;
+        _rollPending = false;
         return decision;
     }
 }

@@ -77,6 +77,10 @@ public sealed class SessionEngine : ISessionStore
 
     internal IHttpContextAccessor? HttpContextAccessor { get; }
 
+    // When this instance last extended each recent session and sent its cookie: lets requests that never load the
+    // session keep it (and a cookie with a MaxAge) alive at most once per refresh window.
+    internal SessionRefreshMemo RefreshMemo { get; } = new();
+
     /// <inheritdoc />
     public ISession Create(string sessionKey, TimeSpan idleTimeout, TimeSpan ioTimeout, Func<bool> tryEstablishSession, bool isNewSessionKey)
     {

@@ -11,8 +11,8 @@ namespace TypedSession;
 /// </summary>
 /// <remarks>
 /// The expiry rules take the clock's time as an argument rather than reading a clock, so they are testable alone; the
-/// load reads the engine's clock. Every load and start leaves a new <see cref="SessionChangeSet"/>. Issue 11's
-/// <c>ExpiresAt</c>, <c>LastAccessedAt</c> and a per-session idle window (remember-me) belong here.
+/// load reads the engine's clock. Every load and start leaves a new <see cref="SessionChangeSet"/>. The idle window is
+/// read through <see cref="IdleTimeout"/> everywhere, so that a per-session window (remember-me) changes it in one place.
 /// </remarks>
 internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLifetime, double refreshThreshold)
 {
@@ -28,6 +28,19 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     /// <summary>When the idle expiry was last extended, by a write or a refresh.</summary>
     internal DateTimeOffset RefreshedAt { get; private set; }
 
+    /// <summary>The session's idle window: <c>SessionOptions.IdleTimeout</c>.</summary>
+    internal TimeSpan IdleTimeout => idleTimeout;
+
+    /// <summary>How long after an extension the next one is due (<see cref="TypedSessionOptions.RefreshThreshold"/> of the idle window).</summary>
+    internal TimeSpan RefreshWindow => IdleTimeout * refreshThreshold;
+
+    /// <summary>
+    /// When the session ends if nothing else happens: the earlier of its idle expiry (<see cref="RefreshedAt"/> plus the
+    /// idle window) and its absolute lifetime's end.
+    /// </summary>
+    internal DateTimeOffset ExpiresAt =>
+        absoluteLifetime is { } lifetime && CreatedAt + lifetime < RefreshedAt + IdleTimeout ? CreatedAt + lifetime : RefreshedAt + IdleTimeout;
+
     /// <summary>
     /// An expired or unreadable entry still sits under the key: the first write replaces it whole, and a request that
     /// writes nothing deletes it.
@@ -37,18 +50,25 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     /// <summary>Why <paramref name="entry"/> is dead at <paramref name="now"/> (for the log), or <see langword="null"/> while it lives.</summary>
     internal string? ExpiredBecause(SessionEntry entry, DateTimeOffset now) =>
         absoluteLifetime is { } lifetime && entry.CreatedAt + lifetime <= now ? "absolute lifetime" :
-        entry.RefreshedAt + idleTimeout <= now ? "idle timeout" :
+        entry.RefreshedAt + IdleTimeout <= now ? "idle timeout" :
         null;
 
     /// <summary>
     /// Whether an unchanged session should extend its expiry now: only once <see cref="TypedSessionOptions.RefreshThreshold"/>
     /// of the idle timeout has passed since the last write or refresh, so that read-only requests rarely call the store.
     /// </summary>
-    internal bool RefreshDue(DateTimeOffset now) => now - RefreshedAt >= idleTimeout * refreshThreshold;
+    internal bool RefreshDue(DateTimeOffset now) => now - RefreshedAt >= RefreshWindow;
 
     /// <summary>The expiry a store is given at <paramref name="now"/>: the idle timeout, capped by the absolute lifetime.</summary>
-    internal SessionExpiry ExpiryAt(DateTimeOffset now) =>
-        new(idleTimeout, absoluteLifetime is { } lifetime ? CreatedAt + lifetime : null, now);
+    internal SessionExpiry ExpiryAt(DateTimeOffset now) => ExpiryAt(now, CreatedAt);
+
+    /// <summary>
+    /// The expiry of a session created at <paramref name="createdAt"/>, or of one whose creation time is unknown
+    /// (<see langword="null"/>: a session this request did not load, so only the idle timeout applies; its absolute
+    /// lifetime is still enforced when it is loaded).
+    /// </summary>
+    internal SessionExpiry ExpiryAt(DateTimeOffset now, DateTimeOffset? createdAt) =>
+        new(IdleTimeout, absoluteLifetime is { } lifetime && createdAt is { } created ? created + lifetime : null, now);
 
     /// <summary>
     /// Loads the session stored under <paramref name="key"/> and settles it: found, missing, expired, corrupt (the last
@@ -90,13 +110,56 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         }
         try
         {
-            await store.RefreshAsync(key.Value, ExpiryAt(now), ioTimeout, key, cancellationToken).ConfigureAwait(false);
+            await RefreshAsync(engine, key, ioTimeout, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionUnavailableException)
+        {
+            // Logged and counted by the guarded store; the request goes on.
+        }
+    }
+
+    /// <summary>
+    /// Extends the expiry of the live entry under <paramref name="key"/> now, due or not (a due keep-alive, or
+    /// <c>TouchAsync</c>), and records it in the engine's <see cref="SessionRefreshMemo"/>.
+    /// </summary>
+    /// <exception cref="SessionUnavailableException">The store failed (logged and counted).</exception>
+    internal async Task RefreshAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await engine.GuardedStore.RefreshAsync(key.Value, ExpiryAt(now), ioTimeout, key, cancellationToken).ConfigureAwait(false);
+        Extended(now);
+        engine.RefreshMemo.Extended(key.Value, now, CreatedAt);
+        Refreshed(engine, key);
+    }
+
+    /// <summary>
+    /// Keeps alive a session that a request with its cookie never loaded: one store refresh when the engine's
+    /// <see cref="SessionRefreshMemo"/> knows of no extension within the refresh window (a key it does not hold is due),
+    /// nothing otherwise, so that browsing pages that never use the session neither logs an active user out nor costs a
+    /// store call per request. The stores extend only an entry that still exists. A failure is logged and counted.
+    /// </summary>
+    internal async Task KeepUnloadedAliveAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
+    {
+        var now = engine.Time.GetUtcNow();
+        var known = engine.RefreshMemo.Find(key.Value);
+        if (!SessionRefreshMemo.Entry.Passed(known.RefreshedAtTicks, RefreshWindow, now))
+        {
+            return;
+        }
+        var expiry = ExpiryAt(now, known.CreatedAt);
+        try
+        {
+            await engine.GuardedStore.RefreshAsync(key.Value, expiry, ioTimeout, key, cancellationToken).ConfigureAwait(false);
         }
         catch (SessionUnavailableException)
         {
             return;
         }
-        RefreshedAt = now;
+        engine.RefreshMemo.Extended(key.Value, now, known.CreatedAt);
+        Refreshed(engine, key);
+    }
+
+    private static void Refreshed(SessionEngine engine, SessionStoreKey key)
+    {
         engine.Metrics.Refresh();
         if (engine.Logger.IsEnabled(LogLevel.Debug))
         {
@@ -161,6 +224,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         CreatedAt = entry.CreatedAt;
         RefreshedAt = entry.RefreshedAt;
         HasStaleEntry = false;
+        engine.RefreshMemo.Extended(key.Value, entry.RefreshedAt, entry.CreatedAt);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             SessionEngineLog.Loaded(logger, key.LogHash, entry.Values.Count);

@@ -16,6 +16,12 @@ public sealed class ExpiryTests
             c.Session.SetString("user", "john");
             return "ok";
         });
+        e.MapGet("/write/{value}", async (HttpContext c, string value) =>
+        {
+            await c.Session.LoadAsync();
+            c.Session.SetString("user", value);
+            return "ok";
+        });
         e.MapGet("/read", async (HttpContext c) =>
         {
             await c.Session.LoadAsync();
@@ -90,7 +96,7 @@ public sealed class ExpiryTests
         await client.GetStringAsync("/write");
         host.Time.Advance(TimeSpan.FromMinutes(15));
 
-        await client.GetStringAsync("/write");
+        await client.GetStringAsync("/write/jane");
 
         var last = host.Calls.CommitLog[^1].Commit;
         Assert.Equal(EngineHost.Start.AddMinutes(20), last.Expiry.AbsoluteExpiration);

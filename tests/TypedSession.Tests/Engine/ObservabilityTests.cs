@@ -20,6 +20,12 @@ public sealed class ObservabilityTests
             c.Session.SetString("user", "ada");
             return "ok";
         });
+        e.MapGet("/rename", async (HttpContext c) =>
+        {
+            await c.Session.LoadAsync();
+            c.Session.SetString("user", "ada lovelace");
+            return "ok";
+        });
         e.MapGet("/read", async (HttpContext c) =>
         {
             await c.Session.LoadAsync();
@@ -71,7 +77,8 @@ public sealed class ObservabilityTests
         await client.GetStringAsync("/write");
         await client.GetStringAsync("/corrupt-int");
         host.Faults.FailCommits = true;
-        await Assert.ThrowsAsync<SessionUnavailableException>(() => client.SendAsync("/write"));
+        // A write that changes something (writing "ada" again would write nothing).
+        await Assert.ThrowsAsync<SessionUnavailableException>(() => client.SendAsync("/rename"));
 
         var records = host.Logs.GetSnapshot().Where(r => r.Category == typeof(SessionEngine).FullName).ToList();
         Assert.Contains(records, r => r.Id.Id == 130 && r.Message.Contains("'count'") && r.Level == LogLevel.Warning);

@@ -36,12 +36,17 @@ public sealed class RedisScaleOutTests(ITestOutputHelper output) : IAsyncLifetim
     {
         var ours = await MeasureCommandsAsync(RedisSessionSetups.TypedSession(_redis.Configuration));
         var stock = await MeasureCommandsAsync(RedisSessionSetups.Stock(_redis.Configuration));
+        // An untouched request that is due for a refresh: a threshold of 0 makes every one due. The stock session
+        // refreshes every untouched request anyway.
+        ours = WithRow(ours, UntouchedDue, await MeasureUntouchedDueAsync(RedisSessionSetups.TypedSession(_redis.Configuration)));
+        stock = WithRow(stock, UntouchedDue, stock["untouched"]);
         foreach (var (request, commands) in ours)
         {
             output.WriteLine($"{request}: TypedSession {Total(commands)} ({string.Join(", ", commands.Keys)}); stock {Total(stock[request])} ({string.Join(", ", stock[request].Keys)})");
         }
 
         Assert.Equal(0, Total(ours["untouched"]));
+        Assert.InRange(Total(ours[UntouchedDue]), 1, 2);
         Assert.Equal(1, Total(ours["read-only"]));
         Assert.Equal(3, Total(ours["writing"]));
         Assert.True(Total(stock["untouched"]) > 0, "The stock session is expected to refresh even an untouched session.");
@@ -118,6 +123,39 @@ public sealed class RedisScaleOutTests(ITestOutputHelper output) : IAsyncLifetim
             ["first write of a new session"] = await CountAsync(() => newcomer.SetAsync("name", "eve")),
         };
         return measured;
+    }
+
+    private const string UntouchedDue = "untouched, refresh due (once per refresh window)";
+
+    private async Task<IReadOnlyDictionary<string, long>> MeasureUntouchedDueAsync(Action<IServiceCollection> setup)
+    {
+        await using var app = await SessionTestApp.StartAsync(
+            services =>
+            {
+                setup(services);
+                services.Configure<TypedSessionOptions>(o => o.RefreshThreshold = 0);
+            },
+            _keyRing);
+        using var client = app.CreateClient();
+        await client.SetAsync("name", "ada");
+        await client.GetStringAsync("/untouched");
+        return await CountAsync(() => client.GetStringAsync("/untouched"));
+    }
+
+    // The row goes right after "untouched", so that the table reads from the cheapest request up.
+    private static Dictionary<string, IReadOnlyDictionary<string, long>> WithRow(
+        Dictionary<string, IReadOnlyDictionary<string, long>> rows, string name, IReadOnlyDictionary<string, long> row)
+    {
+        var ordered = new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
+        foreach (var (request, commands) in rows)
+        {
+            ordered[request] = commands;
+            if (request == "untouched")
+            {
+                ordered[name] = row;
+            }
+        }
+        return ordered;
     }
 
     private async Task<IReadOnlyDictionary<string, long>> CountAsync(Func<Task> request)

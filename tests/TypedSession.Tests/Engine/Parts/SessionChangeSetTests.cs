@@ -211,4 +211,102 @@ public sealed class SessionChangeSetTests
         Assert.True(changes.IsDirty);
         Assert.True(changes.ToCommit(DateTimeOffset.UnixEpoch, Expiry, out _).ReplaceAll);
     }
+
+    // Small values (0-2 bytes of 0 or 1) over the loaded zeros, so that random writes often restore what was loaded.
+    private static byte[] SmallValue(byte op, byte length) => Enumerable.Repeat((byte)(op % 2), length % 3).ToArray();
+
+    [Property(MaxTest = 500)]
+    public void A_request_is_dirty_exactly_when_its_values_differ_from_the_loaded_ones_and_commits_only_the_differences(
+        (byte Key, byte Length)[] stored, (byte Op, byte Key, byte Length)[] steps)
+    {
+        var loaded = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (key, length) in stored ?? [])
+        {
+            loaded[KeyOf(key)] = new byte[length % 3];
+        }
+        var model = new Dictionary<string, byte[]>(loaded, StringComparer.Ordinal);
+        var changes = new SessionChangeSet(new Dictionary<string, byte[]>(loaded, StringComparer.Ordinal));
+
+        // Sets and removals only (a clear replaces the entry whole, which the other properties cover).
+        foreach (var (op, pick, length) in steps ?? [])
+        {
+            var key = KeyOf(pick);
+            if (op % 3 < 2)
+            {
+                var value = SmallValue(op, length);
+                var changed = !(model.TryGetValue(key, out var old) && old.AsSpan().SequenceEqual(value));
+                Assert.Equal(changed, changes.Apply(changes.PrepareSet(key, value, int.MaxValue)));
+                model[key] = value;
+            }
+            else
+            {
+                Assert.Equal(model.Remove(key), changes.Remove(key));
+            }
+            Assert.Equal(Recount(model), changes.Size);
+        }
+
+        var differs = model.Where(pair => !(loaded.TryGetValue(pair.Key, out var was) && was.AsSpan().SequenceEqual(pair.Value)))
+            .Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
+        var gone = loaded.Keys.Where(key => !model.ContainsKey(key)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(differs.Count + gone.Count > 0, changes.IsDirty);
+        if (changes.IsDirty)
+        {
+            var commit = changes.ToCommit(DateTimeOffset.UnixEpoch, Expiry, out var bytes);
+            Assert.False(commit.ReplaceAll);
+            Assert.Equal(differs, commit.Changed.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(gone, commit.Removed.Order(StringComparer.Ordinal));
+            Assert.Equal(Recount(commit.Changed), bytes);
+        }
+    }
+
+    [Fact]
+    public void Setting_the_bytes_a_key_holds_changes_nothing()
+    {
+        var changes = new SessionChangeSet(new Dictionary<string, byte[]>(StringComparer.Ordinal) { ["a"] = [1, 2] });
+
+        Assert.False(changes.Apply(changes.PrepareSet("a", [1, 2], int.MaxValue)));
+
+        Assert.False(changes.IsDirty);
+    }
+
+    [Fact]
+    public void Setting_a_value_and_restoring_it_leaves_nothing_to_write()
+    {
+        var changes = new SessionChangeSet(new Dictionary<string, byte[]>(StringComparer.Ordinal) { ["a"] = [1], ["b"] = [2] });
+
+        changes.Apply(changes.PrepareSet("a", [9], int.MaxValue));
+        changes.Remove("b");
+        changes.Apply(changes.PrepareSet("c", [3], int.MaxValue));
+        Assert.True(changes.IsDirty);
+        changes.Apply(changes.PrepareSet("a", [1], int.MaxValue));
+        changes.Apply(changes.PrepareSet("b", [2], int.MaxValue));
+        changes.Remove("c");
+
+        Assert.False(changes.IsDirty);
+        Assert.Equal(1 + 1 + 1 + 1, changes.Size);
+    }
+
+    [Fact]
+    public void After_a_write_the_stored_values_are_what_later_changes_compare_with()
+    {
+        var changes = new SessionChangeSet(new Dictionary<string, byte[]>(StringComparer.Ordinal) { ["a"] = [1] });
+        changes.Apply(changes.PrepareSet("a", [2], int.MaxValue));
+        changes.Committed();
+
+        changes.Apply(changes.PrepareSet("a", [1], int.MaxValue));
+
+        Assert.True(changes.IsDirty);
+        Assert.Equal([1], changes.ToCommit(DateTimeOffset.UnixEpoch, Expiry, out _).Changed["a"]);
+    }
+
+    [Fact]
+    public void A_new_session_is_dirty_after_its_first_value_so_that_it_is_established_and_written()
+    {
+        var changes = new SessionChangeSet();
+
+        Assert.True(changes.Apply(changes.PrepareSet("a", [], int.MaxValue)));
+
+        Assert.True(changes.IsDirty);
+        Assert.True(changes.ToCommit(DateTimeOffset.UnixEpoch, Expiry, out _).ReplaceAll);
+    }
 }

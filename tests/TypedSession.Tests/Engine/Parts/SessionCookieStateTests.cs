@@ -142,6 +142,43 @@ public sealed class SessionCookieStateTests
         Assert.Equal(CookieDecision.None, cookie.DecideAtResponseStart());
     }
 
+    [Fact]
+    public void A_due_roll_re_sends_the_cookie_the_client_holds_once()
+    {
+        var cookie = new SessionCookieState(cookieCameIn: true);
+
+        Assert.True(cookie.Roll());
+
+        Assert.Equal(CookieDecision.Roll, cookie.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.None, cookie.DecideAtResponseStart());
+    }
+
+    [Fact]
+    public void A_roll_gives_way_to_a_new_keys_cookie_and_to_expiry()
+    {
+        var regenerated = new SessionCookieState(cookieCameIn: true);
+        regenerated.Roll();
+        regenerated.KeySwitched();
+        regenerated.IssueForNewKey();
+        Assert.Equal(CookieDecision.Issue, regenerated.DecideAtResponseStart());
+
+        var destroyed = new SessionCookieState(cookieCameIn: true);
+        destroyed.Roll();
+        destroyed.ExpireOnDestroy();
+        Assert.Equal(CookieDecision.Expire, destroyed.DecideAtResponseStart());
+    }
+
+    [Fact]
+    public void There_is_nothing_to_roll_for_a_client_without_a_cookie_for_the_current_key()
+    {
+        Assert.False(new SessionCookieState(cookieCameIn: false).Roll());
+
+        var switched = new SessionCookieState(cookieCameIn: true);
+        switched.KeySwitched();
+        Assert.False(switched.Roll());
+        Assert.Equal(CookieDecision.None, switched.DecideAtResponseStart());
+    }
+
     private sealed class StartedResponse : HttpResponseFeature
     {
         public override bool HasStarted => true;

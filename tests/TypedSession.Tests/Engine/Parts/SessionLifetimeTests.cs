@@ -54,6 +54,31 @@ public sealed class SessionLifetimeTests
     }
 
     [Fact]
+    public void ExpiresAt_is_the_earlier_of_the_idle_expiry_and_the_end_of_the_absolute_lifetime()
+    {
+        var lifetime = new SessionLifetime(Idle, TimeSpan.FromHours(1), refreshThreshold: 0.25);
+        lifetime.StartNew(Created, staleEntry: false);
+
+        lifetime.Extended(Created.AddMinutes(10));
+        Assert.Equal((Created.AddMinutes(10), Created.AddMinutes(30)), (lifetime.RefreshedAt, lifetime.ExpiresAt));
+
+        lifetime.Extended(Created.AddMinutes(50));
+        Assert.Equal(Created.AddHours(1), lifetime.ExpiresAt);
+    }
+
+    [Fact]
+    public void A_session_whose_creation_time_is_unknown_gets_the_idle_timeout_only()
+    {
+        var lifetime = new SessionLifetime(Idle, TimeSpan.FromHours(1), refreshThreshold: 0.25);
+
+        var expiry = lifetime.ExpiryAt(Created.AddMinutes(55), createdAt: null);
+
+        Assert.Null(expiry.AbsoluteExpiration);
+        Assert.Equal(Idle, expiry.TimeToLive);
+        Assert.Equal(TimeSpan.FromMinutes(5), lifetime.ExpiryAt(Created.AddMinutes(55), Created).TimeToLive);
+    }
+
+    [Fact]
     public void A_session_started_over_a_dead_entry_remembers_it_until_a_write_replaces_it()
     {
         var lifetime = new SessionLifetime(Idle, absoluteLifetime: null, refreshThreshold: 0.25);
