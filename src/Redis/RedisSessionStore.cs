@@ -76,14 +76,14 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
     }
 
     /// <inheritdoc />
-    public async Task CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
+    public async Task<bool> CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var timeToLive = commit.Expiry.TimeToLive;
         if (timeToLive <= TimeSpan.Zero)
         {
             await DeleteAsync(storeKey, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
@@ -91,7 +91,7 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
         var now = commit.Expiry.Now.ToUnixTimeMilliseconds();
         var milliseconds = ToMilliseconds(timeToLive);
 
-        if (commit.ReplaceAll)
+        if (commit.CreatesEntry)
         {
             var entries = new HashEntry[commit.Values.Count + 2];
             var next = 0;
@@ -113,26 +113,30 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
             var rename = replace.KeyRenameAsync(staging, key);
             replace.Execute();
             await Task.WhenAll(stage, stageExpiry, rename).WaitAsync(cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
-        var fields = new HashEntry[commit.Changed.Count + 1];
+        // An update (changed keys, or a cleared session): one script, so that the existence check and the writes are
+        // one atomic step in one round trip.
+        var arguments = new RedisValue[3 + commit.Removed.Count + 2 * ((commit.ReplaceAll ? commit.Values.Count : commit.Changed.Count) + 1)];
         var position = 0;
-        foreach (var (name, value) in commit.Changed)
+        arguments[position++] = milliseconds;
+        arguments[position++] = commit.ReplaceAll ? 1 : 0;
+        arguments[position++] = commit.Removed.Count;
+        foreach (var name in commit.Removed)
         {
-            fields[position++] = new HashEntry(FieldOf(name), value);
+            arguments[position++] = FieldOf(name);
         }
 
-        fields[position] = new HashEntry(RefreshedField, now);
+        arguments[position++] = RefreshedField;
+        arguments[position++] = now;
+        foreach (var (name, value) in commit.ReplaceAll ? commit.Values : commit.Changed)
+        {
+            arguments[position++] = FieldOf(name);
+            arguments[position++] = value;
+        }
 
-        // One round trip: the batch sends the commands back to back. HSET comes before PEXPIRE so that any hash the
-        // HSET creates (the session vanished meanwhile) gets an expiry too.
-        var batch = database.CreateBatch();
-        var removal = commit.Removed.Count > 0 ? batch.HashDeleteAsync(key, commit.Removed.Select(name => (RedisValue)FieldOf(name)).ToArray()) : Task.CompletedTask;
-        var write = batch.HashSetAsync(key, fields);
-        var expire = batch.KeyExpireAsync(key, TimeSpan.FromMilliseconds(milliseconds));
-        batch.Execute();
-        await Task.WhenAll(removal, write, expire).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await UpdateAsync(database, key, arguments, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -146,15 +150,11 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
         }
 
         var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var key = RedisKeyOf(storeKey);
 
         // The refresh time is written too, so that the engine sees when the expiry was last extended and refreshes
         // again only after a meaningful part of the idle window.
-        var batch = database.CreateBatch();
-        var write = batch.HashSetAsync(key, RefreshedField, expiry.Now.ToUnixTimeMilliseconds());
-        var expire = batch.KeyExpireAsync(key, TimeSpan.FromMilliseconds(ToMilliseconds(timeToLive)));
-        batch.Execute();
-        await Task.WhenAll(write, expire).WaitAsync(cancellationToken).ConfigureAwait(false);
+        RedisValue[] arguments = [ToMilliseconds(timeToLive), 0, 0, RefreshedField, expiry.Now.ToUnixTimeMilliseconds()];
+        await UpdateAsync(database, RedisKeyOf(storeKey), arguments, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -181,6 +181,37 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
     {
         _disposed = true;
         Interlocked.Exchange(ref _ownedConnection, null)?.Dispose();
+    }
+
+    // KEYS[1]: the session's hash. ARGV[1]: time to live in milliseconds; ARGV[2]: 1 to replace every value (a cleared
+    // session); ARGV[3]: how many removed fields follow; then those fields; then field/value pairs to set (the refresh
+    // time first). PEXPIRE answers 0 for a missing key, so it is the existence check too: a session deleted, regenerated
+    // away or expired meanwhile gets no fragment, and the script costs Redis one command more (EVALSHA) than the
+    // pipelined writes it replaces, in the same single round trip. HSET goes in chunks that stay within Lua's stack.
+    private const string UpdateScript = """
+        if redis.call('PEXPIRE', KEYS[1], ARGV[1]) == 0 then return 0 end
+        local removed = tonumber(ARGV[3])
+        local first = 4 + removed
+        if ARGV[2] == '1' then
+          local created = redis.call('HGET', KEYS[1], '\255c')
+          redis.call('DEL', KEYS[1])
+          if created then redis.call('HSET', KEYS[1], '\255c', created) end
+        end
+        for i = 4, first - 1, 4000 do
+          redis.call('HDEL', KEYS[1], unpack(ARGV, i, math.min(i + 3999, first - 1)))
+        end
+        for i = first, #ARGV, 4000 do
+          redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + 3999, #ARGV)))
+        end
+        if ARGV[2] == '1' then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        return 1
+        """;
+
+    // StackExchange.Redis sends the script by its hash (EVALSHA) once the server knows it, loading it first otherwise.
+    private static async Task<bool> UpdateAsync(IDatabase database, RedisKey key, RedisValue[] arguments, CancellationToken cancellationToken)
+    {
+        var applied = await database.ScriptEvaluateAsync(UpdateScript, [key], arguments).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (long)applied == 1;
     }
 
     /// <summary>

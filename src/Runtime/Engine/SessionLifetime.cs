@@ -76,7 +76,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         var store = engine.GuardedStore;
         if (HasStaleEntry)
         {
-            if (await store.TryDeleteAsync(key.Value, ioTimeout, key, cancellationToken).ConfigureAwait(false))
+            if (await store.TryDeleteAsync(key.StorageKey, ioTimeout, key, cancellationToken).ConfigureAwait(false))
             {
                 HasStaleEntry = false;
                 key.MayHaveEntry = false;
@@ -90,7 +90,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         }
         try
         {
-            await store.RefreshAsync(key.Value, ExpiryAt(now), ioTimeout, key, cancellationToken).ConfigureAwait(false);
+            await store.RefreshAsync(key.StorageKey, ExpiryAt(now), ioTimeout, key, cancellationToken).ConfigureAwait(false);
         }
         catch (SessionUnavailableException)
         {
@@ -122,7 +122,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         SessionEntry? entry;
         try
         {
-            entry = await engine.GuardedStore.LoadAsync(key.Value, ioTimeout, key, cancellationToken).ConfigureAwait(false);
+            entry = await engine.GuardedStore.LoadAsync(key.StorageKey, ioTimeout, key, cancellationToken).ConfigureAwait(false);
         }
         catch (CorruptSessionEntryException exception)
         {
