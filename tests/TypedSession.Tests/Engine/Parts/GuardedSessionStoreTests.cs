@@ -41,7 +41,7 @@ public sealed class GuardedSessionStoreTests : IDisposable
     }
 
     private static SessionCommit Commit() =>
-        new(new Dictionary<string, byte[]> { ["a"] = [1] }, new Dictionary<string, byte[]>(), [], true, DateTimeOffset.UnixEpoch, Expiry);
+        new(new Dictionary<string, byte[]> { ["a"] = [1] }, new Dictionary<string, byte[]>(), [], true, DateTimeOffset.UnixEpoch, Expiry) { CreatesEntry = true };
 
     private Task Call(string operation, TimeSpan timeout, CancellationToken cancellationToken = default) => operation switch
     {
