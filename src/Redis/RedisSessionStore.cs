@@ -12,23 +12,22 @@ namespace TypedSession.Stores.Redis;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Commands per request: loading is one <c>HGETALL</c>; a commit of changed keys is <c>HSET</c> (plus <c>HDEL</c>
-/// when keys were removed) and <c>PEXPIRE</c>, pipelined in one round trip; replacing a whole session (new,
-/// regenerated or cleared) writes the new hash under a staging key and renames it over the old one, atomically, in
-/// one round trip; a refresh is <c>HSET</c> of the refresh time plus <c>PEXPIRE</c> in one round trip; a delete is
-/// one <c>UNLINK</c>.
+/// Commands per request: loading is one <c>HGETALL</c>; the first write of a session (new or regenerated) writes the
+/// hash under a staging key and renames it over the session's key, atomically, in one round trip; every later write (a
+/// commit of changed keys, a cleared session, a refresh) is one <c>EVALSHA</c> of a script that checks the session still
+/// exists (<c>PEXPIRE</c> answers 0 for a missing key) and only then writes, so a write racing a destroy, a regenerate or
+/// the expiry writes nothing, not even a fragment; a delete is one <c>UNLINK</c>.
 /// </para>
 /// <para>
 /// Redis enforces both the idle and the absolute expiry through the key's time to live
 /// (<see cref="SessionExpiry.TimeToLive"/>), so an abandoned session disappears without any clean-up work.
 /// </para>
 /// <para>
-/// The Redis key is the key prefix followed by the store key in braces (<c>typedsession:{3f2c…}</c>). Besides the
-/// session keys, the hash holds two metadata fields whose names start with the byte <c>0xFF</c>, which never occurs
-/// in UTF-8 and so in no encoded session key: <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c>
-/// (last commit or refresh), both Unix milliseconds. Only a whole replacement writes the creation time: a hash
-/// without it is what a late per-key write leaves behind after the session was deleted or expired, and loads as no
-/// session, so such a write cannot bring a destroyed session back.
+/// The Redis key is the key prefix followed by the store key the engine passes (a hash of the cookie's secret, never the
+/// secret) in braces (<c>typedsession:{9b71…}</c>). Besides the session keys, the hash holds two metadata fields whose
+/// names start with the byte <c>0xFF</c>, which never occurs in UTF-8 and so in no encoded session key:
+/// <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c> (last commit or refresh), both Unix milliseconds. A hash without
+/// the creation time (which earlier versions could leave behind after a late write) loads as no session.
 /// </para>
 /// </remarks>
 public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
