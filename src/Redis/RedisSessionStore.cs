@@ -12,23 +12,22 @@ namespace TypedSession.Stores.Redis;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Commands per request: loading is one <c>HGETALL</c>; a commit of changed keys is <c>HSET</c> (plus <c>HDEL</c>
-/// when keys were removed) and <c>PEXPIRE</c>, pipelined in one round trip; replacing a whole session (new,
-/// regenerated or cleared) writes the new hash under a staging key and renames it over the old one, atomically, in
-/// one round trip; a refresh is <c>HSET</c> of the refresh time plus <c>PEXPIRE</c> in one round trip; a delete is
-/// one <c>UNLINK</c>.
+/// Commands per request: loading is one <c>HGETALL</c>; the first write of a session (new or regenerated) writes the
+/// hash under a staging key and renames it over the session's key, atomically, in one round trip; every later write (a
+/// commit of changed keys, a cleared session, a refresh) is one <c>EVALSHA</c> of a script that checks the session still
+/// exists (<c>PEXPIRE</c> answers 0 for a missing key) and only then writes, so a write racing a destroy, a regenerate or
+/// the expiry writes nothing, not even a fragment; a delete is one <c>UNLINK</c>.
 /// </para>
 /// <para>
 /// Redis enforces both the idle and the absolute expiry through the key's time to live
 /// (<see cref="SessionExpiry.TimeToLive"/>), so an abandoned session disappears without any clean-up work.
 /// </para>
 /// <para>
-/// The Redis key is the key prefix followed by the store key in braces (<c>typedsession:{3f2c…}</c>). Besides the
-/// session keys, the hash holds two metadata fields whose names start with the byte <c>0xFF</c>, which never occurs
-/// in UTF-8 and so in no encoded session key: <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c>
-/// (last commit or refresh), both Unix milliseconds. Only a whole replacement writes the creation time: a hash
-/// without it is what a late per-key write leaves behind after the session was deleted or expired, and loads as no
-/// session, so such a write cannot bring a destroyed session back.
+/// The Redis key is the key prefix followed by the store key the engine passes (a hash of the cookie's secret, never the
+/// secret) in braces (<c>typedsession:{9b71…}</c>). Besides the session keys, the hash holds two metadata fields whose
+/// names start with the byte <c>0xFF</c>, which never occurs in UTF-8 and so in no encoded session key:
+/// <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c> (last commit or refresh), both Unix milliseconds. A hash without
+/// the creation time (which earlier versions could leave behind after a late write) loads as no session.
 /// </para>
 /// </remarks>
 public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
@@ -76,14 +75,14 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
     }
 
     /// <inheritdoc />
-    public async Task CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
+    public async Task<bool> CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var timeToLive = commit.Expiry.TimeToLive;
         if (timeToLive <= TimeSpan.Zero)
         {
             await DeleteAsync(storeKey, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
@@ -91,7 +90,7 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
         var now = commit.Expiry.Now.ToUnixTimeMilliseconds();
         var milliseconds = ToMilliseconds(timeToLive);
 
-        if (commit.ReplaceAll)
+        if (commit.CreatesEntry)
         {
             var entries = new HashEntry[commit.Values.Count + 2];
             var next = 0;
@@ -113,26 +112,30 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
             var rename = replace.KeyRenameAsync(staging, key);
             replace.Execute();
             await Task.WhenAll(stage, stageExpiry, rename).WaitAsync(cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
-        var fields = new HashEntry[commit.Changed.Count + 1];
+        // An update (changed keys, or a cleared session): one script, so that the existence check and the writes are
+        // one atomic step in one round trip.
+        var arguments = new RedisValue[3 + commit.Removed.Count + 2 * ((commit.ReplaceAll ? commit.Values.Count : commit.Changed.Count) + 1)];
         var position = 0;
-        foreach (var (name, value) in commit.Changed)
+        arguments[position++] = milliseconds;
+        arguments[position++] = commit.ReplaceAll ? 1 : 0;
+        arguments[position++] = commit.Removed.Count;
+        foreach (var name in commit.Removed)
         {
-            fields[position++] = new HashEntry(FieldOf(name), value);
+            arguments[position++] = FieldOf(name);
         }
 
-        fields[position] = new HashEntry(RefreshedField, now);
+        arguments[position++] = RefreshedField;
+        arguments[position++] = now;
+        foreach (var (name, value) in commit.ReplaceAll ? commit.Values : commit.Changed)
+        {
+            arguments[position++] = FieldOf(name);
+            arguments[position++] = value;
+        }
 
-        // One round trip: the batch sends the commands back to back. HSET comes before PEXPIRE so that any hash the
-        // HSET creates (the session vanished meanwhile) gets an expiry too.
-        var batch = database.CreateBatch();
-        var removal = commit.Removed.Count > 0 ? batch.HashDeleteAsync(key, commit.Removed.Select(name => (RedisValue)FieldOf(name)).ToArray()) : Task.CompletedTask;
-        var write = batch.HashSetAsync(key, fields);
-        var expire = batch.KeyExpireAsync(key, TimeSpan.FromMilliseconds(milliseconds));
-        batch.Execute();
-        await Task.WhenAll(removal, write, expire).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await UpdateAsync(database, key, arguments, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -146,15 +149,11 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
         }
 
         var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var key = RedisKeyOf(storeKey);
 
         // The refresh time is written too, so that the engine sees when the expiry was last extended and refreshes
         // again only after a meaningful part of the idle window.
-        var batch = database.CreateBatch();
-        var write = batch.HashSetAsync(key, RefreshedField, expiry.Now.ToUnixTimeMilliseconds());
-        var expire = batch.KeyExpireAsync(key, TimeSpan.FromMilliseconds(ToMilliseconds(timeToLive)));
-        batch.Execute();
-        await Task.WhenAll(write, expire).WaitAsync(cancellationToken).ConfigureAwait(false);
+        RedisValue[] arguments = [ToMilliseconds(timeToLive), 0, 0, RefreshedField, expiry.Now.ToUnixTimeMilliseconds()];
+        await UpdateAsync(database, RedisKeyOf(storeKey), arguments, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -181,6 +180,37 @@ public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDispos
     {
         _disposed = true;
         Interlocked.Exchange(ref _ownedConnection, null)?.Dispose();
+    }
+
+    // KEYS[1]: the session's hash. ARGV[1]: time to live in milliseconds; ARGV[2]: 1 to replace every value (a cleared
+    // session); ARGV[3]: how many removed fields follow; then those fields; then field/value pairs to set (the refresh
+    // time first). PEXPIRE answers 0 for a missing key, so it is the existence check too: a session deleted, regenerated
+    // away or expired meanwhile gets no fragment, and the script costs Redis one command more (EVALSHA) than the
+    // pipelined writes it replaces, in the same single round trip. HSET goes in chunks that stay within Lua's stack.
+    private const string UpdateScript = """
+        if redis.call('PEXPIRE', KEYS[1], ARGV[1]) == 0 then return 0 end
+        local removed = tonumber(ARGV[3])
+        local first = 4 + removed
+        if ARGV[2] == '1' then
+          local created = redis.call('HGET', KEYS[1], '\255c')
+          redis.call('DEL', KEYS[1])
+          if created then redis.call('HSET', KEYS[1], '\255c', created) end
+        end
+        for i = 4, first - 1, 4000 do
+          redis.call('HDEL', KEYS[1], unpack(ARGV, i, math.min(i + 3999, first - 1)))
+        end
+        for i = first, #ARGV, 4000 do
+          redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + 3999, #ARGV)))
+        end
+        if ARGV[2] == '1' then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        return 1
+        """;
+
+    // StackExchange.Redis sends the script by its hash (EVALSHA) once the server knows it, loading it first otherwise.
+    private static async Task<bool> UpdateAsync(IDatabase database, RedisKey key, RedisValue[] arguments, CancellationToken cancellationToken)
+    {
+        var applied = await database.ScriptEvaluateAsync(UpdateScript, [key], arguments).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (long)applied == 1;
     }
 
     /// <summary>

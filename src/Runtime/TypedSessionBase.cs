@@ -68,10 +68,11 @@ public abstract class TypedSessionBase
     }
 
     /// <inheritdoc cref="ISessionLifecycle.ReloadAsync"/>
-    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken = default)
     {
-        await Lifecycle(nameof(ReloadAsync)).ReloadAsync(cancellationToken).ConfigureAwait(false);
+        var reloaded = await Lifecycle(nameof(ReloadAsync)).ReloadAsync(cancellationToken).ConfigureAwait(false);
         ResetCachedValues();
+        return reloaded;
     }
 
     /// <summary>Removes every value of the session (all keys, not only this class's), keeping its id and cookie.</summary>

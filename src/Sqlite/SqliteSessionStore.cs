@@ -13,9 +13,11 @@ namespace TypedSession.Stores.Sqlite;
 /// <remarks>
 /// The file runs in WAL mode (readers never wait for the writer). Each session has a row with its creation, refresh
 /// and expiry times; a session past its expiry never loads and is deleted by a periodic clean-up
-/// (<see cref="SqliteSessionStoreOptions.CleanupInterval"/>). A per-key commit applies only while the session's row
-/// exists and has not expired, so a late write cannot bring back a session that was destroyed meanwhile. One file
-/// serves the processes of one machine; for several machines use the Redis store.
+/// (<see cref="SqliteSessionStoreOptions.CleanupInterval"/>). Every commit but the one that creates a session (and every
+/// refresh) applies only while the session's row exists and has not expired, checked inside its transaction, so a late
+/// write cannot bring back a session that was destroyed, regenerated away or expired meanwhile. Rows are keyed by the
+/// hash the engine passes, never the secret a cookie carries. One file serves the processes of one machine; for several
+/// machines use the Redis store.
 /// </remarks>
 public sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
 {
@@ -61,6 +63,8 @@ public sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDispo
         INSERT INTO typedsession_values (store_key, name, value) VALUES ($key, $name, $value)
         ON CONFLICT (store_key, name) DO UPDATE SET value = excluded.value
         """;
+
+    private const string ClearValuesSql = "DELETE FROM typedsession_values WHERE store_key = $key";
 
     private const string RemoveValueSql = "DELETE FROM typedsession_values WHERE store_key = $key AND name = $name";
 
@@ -142,14 +146,14 @@ public sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDispo
     }
 
     /// <inheritdoc />
-    public async Task CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
+    public async Task<bool> CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var timeToLive = commit.Expiry.TimeToLive;
         if (timeToLive <= TimeSpan.Zero)
         {
             await DeleteAsync(storeKey, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         var now = commit.Expiry.Now.ToUnixTimeMilliseconds();
@@ -159,7 +163,7 @@ public sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDispo
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         IEnumerable<KeyValuePair<string, byte[]>> written;
-        if (commit.ReplaceAll)
+        if (commit.CreatesEntry)
         {
             await using var replace = Command(connection, transaction, ReplaceSessionSql, storeKey);
             replace.Parameters.AddWithValue("$created", commit.CreatedAt.ToUnixTimeMilliseconds());
@@ -170,28 +174,39 @@ public sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDispo
         }
         else
         {
+            // An update: its first statement tells, inside the transaction, whether the session still lives.
             await using var touch = Command(connection, transaction, TouchSql, storeKey);
             touch.Parameters.AddWithValue("$now", now);
             touch.Parameters.AddWithValue("$expires", expires);
             if (await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
-                // The session was deleted or expired while this request ran: its changes must not bring it back.
+                // The session was deleted, regenerated away or expired while the request ran: its changes must not
+                // bring it back.
                 Log.LateWriteDropped(_logger);
-                return;
+                return false;
             }
 
-            if (commit.Removed.Count > 0)
+            if (commit.ReplaceAll)
             {
-                await using var remove = Command(connection, transaction, RemoveValueSql, storeKey);
-                var name = remove.Parameters.Add("$name", SqliteType.Text);
-                foreach (var removed in commit.Removed)
-                {
-                    name.Value = removed;
-                    await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await using var clear = Command(connection, transaction, ClearValuesSql, storeKey);
+                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                written = commit.Values;
             }
+            else
+            {
+                if (commit.Removed.Count > 0)
+                {
+                    await using var remove = Command(connection, transaction, RemoveValueSql, storeKey);
+                    var name = remove.Parameters.Add("$name", SqliteType.Text);
+                    foreach (var removed in commit.Removed)
+                    {
+                        name.Value = removed;
+                        await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
 
-            written = commit.Changed;
+                written = commit.Changed;
+            }
         }
 
         await using (var upsert = Command(connection, transaction, UpsertValueSql, storeKey))
@@ -207,6 +222,7 @@ public sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDispo
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <inheritdoc />

@@ -28,6 +28,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     private readonly SessionCookieState _cookie;
     private SessionStoreKey _key;
 
+    // A key this request switched away from whose expired or unreadable entry is still stored: deleted at the commit,
+    // never written.
+    private SessionStoreKey? _deadKey;
+
     // Made by every load (found, new or unavailable), so null exactly while the session is not loaded.
     private SessionChangeSet? _changes;
 
@@ -69,7 +73,11 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     public bool IsAvailable => Loaded().IsLoaded;
 
     /// <inheritdoc />
-    /// <remarks>Derived one-way from the store key: stable while the key lives, never the cookie value; empty when unavailable.</remarks>
+    /// <remarks>
+    /// Derived one-way from the session's key: new for every new session (a cookie that names no live session gets a
+    /// fresh key), stable for the session's life, changed by <see cref="RegenerateIdAsync"/>; never the cookie value nor
+    /// the key the store keeps the session under; empty when unavailable.
+    /// </remarks>
     public string Id => Loaded().IsLoaded ? _key.Id : string.Empty;
 
     /// <inheritdoc />
@@ -156,6 +164,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             }
             return;
         }
+        if (_deadKey is { } dead && await _engine.GuardedStore.TryDeleteAsync(dead.StorageKey, _ioTimeout, dead, cancellationToken).ConfigureAwait(false))
+        {
+            _deadKey = null;
+        }
         if (Changes.IsDirty)
         {
             try
@@ -216,12 +228,12 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         {
             try
             {
-                await DeleteAsync(old.Value, cancellationToken).ConfigureAwait(false);
+                await DeleteAsync(old, cancellationToken).ConfigureAwait(false);
             }
             catch (SessionUnavailableException) when (next.MayHaveEntry)
             {
                 // Keep one live copy: the old key, which the client still holds; the next commit writes it whole.
-                await _engine.GuardedStore.TryDeleteAsync(next.Value, _ioTimeout, _key, CancellationToken.None).ConfigureAwait(false);
+                await _engine.GuardedStore.TryDeleteAsync(next.StorageKey, _ioTimeout, _key, CancellationToken.None).ConfigureAwait(false);
                 changes.ReplaceWholeOnNextWrite(dirty: true);
                 throw;
             }
@@ -245,7 +257,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         cancellationToken.ThrowIfCancellationRequested();
         if (_key.MayHaveEntry)
         {
-            await DeleteAsync(_key.Value, cancellationToken).ConfigureAwait(false);
+            await DeleteAsync(_key, cancellationToken).ConfigureAwait(false);
         }
         SessionEngineLog.Destroyed(_engine.Logger, _key.LogHash);
 
@@ -269,14 +281,17 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     }
 
     /// <inheritdoc />
-    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken = default)
     {
         var wasNew = _lifetime.IsNew && _lifetime.IsLoaded;
+        var key = _key;
         _lifetime.Unload();
         _changes = null;
         await LoadCoreAsync(cancellationToken).ConfigureAwait(false);
         // A session this request started stays new even when this request already wrote it.
         _lifetime.KeepNew(wasNew && _cookie.KeyIsNew);
+        // The load switches to a fresh key when the entry is gone.
+        return _lifetime.IsLoaded && ReferenceEquals(key, _key);
     }
 
     /// <inheritdoc />
@@ -287,8 +302,9 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     // sessions) compute it only when their level is on, so that a request pays for logging only when it logs.
     private bool Logs(LogLevel level) => _engine.Logger.IsEnabled(level);
 
-    // The one way a session changes keys (a foreign key, regenerate, destroy): no client holds a cookie for the new
-    // key, so the engine sends it itself.
+    // The one way a session changes keys (a foreign key, a key that holds no live session, regenerate, destroy, a write
+    // that found its session gone): no client holds a cookie for the new key, so the engine sends it itself, once
+    // something is stored under it.
     private void SwitchTo(SessionStoreKey next)
     {
         _key = next;
@@ -305,7 +321,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             return;
         }
         var window = SessionCookie.RollWindow(_engine.SessionOptions, _lifetime.IdleTimeout, _engine.Options.RefreshThreshold);
-        var sentAt = _engine.RefreshMemo.Find(_key.Value).CookieSentAtTicks;
+        var sentAt = _engine.RefreshMemo.Find(_key.StorageKey).CookieSentAtTicks;
         if (SessionRefreshMemo.Entry.Passed(sentAt, window, _engine.Time.GetUtcNow()) && _cookie.Roll())
         {
             RegisterResponseHook();
@@ -361,16 +377,37 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     // Most loads complete synchronously (an in-memory store, a cached entry): those cost no task.
     private Task LoadCoreAsync(CancellationToken cancellationToken)
     {
+        var lookedUp = _key.MayHaveEntry;
         var loading = _lifetime.LoadAsync(_engine, _key, _ioTimeout, cancellationToken);
         if (loading.IsCompletedSuccessfully)
         {
-            _changes = loading.Result;
+            Settle(loading.Result, lookedUp);
             return Task.CompletedTask;
         }
-        return AwaitLoadAsync(loading);
+        return AwaitLoadAsync(loading, lookedUp);
     }
 
-    private async Task AwaitLoadAsync(ValueTask<SessionChangeSet> loading) => _changes = await loading.ConfigureAwait(false);
+    private async Task AwaitLoadAsync(ValueTask<SessionChangeSet> loading, bool lookedUp) => Settle(await loading.ConfigureAwait(false), lookedUp);
+
+    // Strict ids: a key that was looked up and holds no live session (missing, expired, unreadable) is never used
+    // again, so a planted or stale cookie cannot name the next session and successive sessions never share an Id. The
+    // new session goes to a fresh key; an expired or unreadable entry under the old key is deleted at the commit.
+    private void Settle(SessionChangeSet changes, bool lookedUp)
+    {
+        _changes = changes;
+        if (!lookedUp || !_lifetime.IsLoaded || !_lifetime.IsNew)
+        {
+            return;
+        }
+        if (_lifetime.HasStaleEntry)
+        {
+            _deadKey = _key;
+            // The stale entry is this session's no more: the dead key takes it along.
+            _lifetime.StaleEntryDeleted();
+        }
+        _key.MayHaveEntry = false;
+        SwitchTo(SessionStoreKey.New());
+    }
 
     private void Changed()
     {
@@ -404,11 +441,12 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             return Task.FromException(failure);
         }
 
-        var decision = _cookie.DecideAtResponseStart();
-        SessionCookie.Apply(decision, _context!, _engine, _key.Value, _tryEstablishSession);
+        var sessionStored = _key.MayHaveEntry || _changes is { IsDirty: true };
+        var decision = _cookie.DecideAtResponseStart(sessionStored);
+        SessionCookie.Apply(decision, _context!, _engine, _key.CookieKey, _tryEstablishSession);
         if ((decision is CookieDecision.Issue or CookieDecision.Roll or CookieDecision.LetMiddlewareEstablish) && SessionCookie.Rolls(_engine.SessionOptions))
         {
-            _engine.RefreshMemo.CookieSent(_key.Value, _engine.Time.GetUtcNow());
+            _engine.RefreshMemo.CookieSent(_key.StorageKey, _engine.Time.GetUtcNow());
         }
 
         return failRequest && _changes is { IsDirty: true } && _lifetime.IsLoaded
@@ -433,13 +471,18 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
     }
 
-    // Writes the pending changes under target: the current key, or the next one during a regenerate.
+    // Writes the pending changes under target: the current key, or the next one during a regenerate. The first write
+    // under a key creates its entry; every later one is an update that the store applies only while the entry exists.
     private async Task WriteAsync(SessionStoreKey target, CancellationToken cancellationToken)
     {
         var now = _engine.Time.GetUtcNow();
         var changes = Changes;
-        var commit = changes.ToCommit(_lifetime.CreatedAt, _lifetime.ExpiryAt(now), out var bytes);
-        await _engine.GuardedStore.CommitAsync(target.Value, commit, _ioTimeout, _key, cancellationToken).ConfigureAwait(false);
+        var commit = changes.ToCommit(_lifetime.CreatedAt, _lifetime.ExpiryAt(now), out var bytes) with { CreatesEntry = !target.MayHaveEntry };
+        if (!await _engine.GuardedStore.CommitAsync(target.StorageKey, commit, _ioTimeout, _key, cancellationToken).ConfigureAwait(false))
+        {
+            EndedElsewhere();
+            return;
+        }
 
         changes.Committed();
         target.MayHaveEntry = true;
@@ -456,6 +499,18 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
     }
 
-    private ValueTask DeleteAsync(string storeKey, CancellationToken cancellationToken) =>
-        _engine.GuardedStore.DeleteAsync(storeKey, _ioTimeout, _key, cancellationToken);
+    // No resurrection: the session was destroyed, regenerated away or expired by another request while this one ran,
+    // and the store wrote nothing. Like express-session and scs, the engine drops this request's changes rather than
+    // bring the old key back; whatever the request does next happens in a new, empty session under a fresh key.
+    private void EndedElsewhere()
+    {
+        SessionEngineLog.WriteDroppedSessionEnded(_engine.Logger, _key.LogHash);
+        _engine.Metrics.WriteDropped();
+        _key.MayHaveEntry = false;
+        SwitchTo(SessionStoreKey.New());
+        StartNew(staleEntry: false);
+    }
+
+    private ValueTask DeleteAsync(SessionStoreKey key, CancellationToken cancellationToken) =>
+        _engine.GuardedStore.DeleteAsync(key.StorageKey, _ioTimeout, _key, cancellationToken);
 }

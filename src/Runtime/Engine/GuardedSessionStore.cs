@@ -21,10 +21,10 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
     internal ValueTask<SessionEntry?> LoadAsync(string storeKey, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
         CallAsync(StoreOperation.Load, storeKey, 0, static (store, key, _, token) => store.LoadAsync(key, token), timeout, logAs, cancellationToken);
 
+    /// <returns><see langword="false"/> when an update found its entry gone and wrote nothing (see <see cref="ITypedSessionStore.CommitAsync"/>).</returns>
     /// <exception cref="SessionUnavailableException">The store failed or timed out (logged and counted).</exception>
-    internal ValueTask CommitAsync(string storeKey, SessionCommit commit, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
-        WithoutResult(CallAsync(StoreOperation.Commit, storeKey, commit,
-            static (store, key, commit, token) => Completion(store.CommitAsync(key, commit, token)), timeout, logAs, cancellationToken));
+    internal ValueTask<bool> CommitAsync(string storeKey, SessionCommit commit, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
+        CallAsync(StoreOperation.Commit, storeKey, commit, static (store, key, commit, token) => store.CommitAsync(key, commit, token), timeout, logAs, cancellationToken);
 
     /// <exception cref="SessionUnavailableException">The store failed or timed out (logged and counted).</exception>
     internal ValueTask RefreshAsync(string storeKey, SessionExpiry expiry, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>

@@ -44,5 +44,12 @@ public interface ISessionLifecycle
     Task DestroyAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Discards this request's unsaved changes and reads the session from the store again.</summary>
-    Task ReloadAsync(CancellationToken cancellationToken = default);
+    /// <returns>
+    /// <see langword="true"/> when the session now holds what its store holds (for a new session that nothing stored
+    /// yet: no values). <see langword="false"/> when the session's stored entry is gone (destroyed by another request,
+    /// regenerated away, expired): the session is then a new, empty one under a fresh key and <c>Id</c>, whose cookie is
+    /// sent once something is stored; also <see langword="false"/> when the store could not be reached (the session is
+    /// then unavailable: see <c>ISession.IsAvailable</c>).
+    /// </returns>
+    Task<bool> ReloadAsync(CancellationToken cancellationToken = default);
 }

@@ -69,16 +69,10 @@ internal sealed class SessionCookieState(bool cookieCameIn)
         {
             throw new InvalidOperationException(EstablishAfterStartMessage);
         }
-        if (OwnsCookie)
-        {
-            _action = CookieDecision.Issue;
-        }
-        else
-        {
-            // Decided when the response starts, not now: a regenerate or destroy later in the request must be able
-            // to keep the stock middleware from sending the cookie of a key that no longer exists.
-            _establishPending = true;
-        }
+        // Decided when the response starts, not now: a regenerate or destroy later in the request must be able to keep
+        // the stock middleware from sending the cookie of a key that no longer exists, and a session that ends the
+        // request with nothing stored (set, then reload) sends none.
+        _establishPending = true;
         return true;
     }
 
@@ -115,12 +109,25 @@ internal sealed class SessionCookieState(bool cookieCameIn)
     }
 
     /// <summary>What the response carries, decided once as it starts; a later response start decides nothing again.</summary>
-    internal CookieDecision DecideAtResponseStart()
+    /// <param name="sessionStored">
+    /// The current key holds the session, or the request's pending changes will store it: only then is a cookie sent
+    /// for it (a cookie for a key that holds nothing would only name a session that does not exist).
+    /// </param>
+    internal CookieDecision DecideAtResponseStart(bool sessionStored)
     {
         var decision = _action;
-        if (decision == CookieDecision.None && _establishPending && KeyIsNew && !OwnsCookie)
+        if (_establishPending && KeyIsNew && sessionStored)
         {
-            decision = CookieDecision.LetMiddlewareEstablish;
+            decision = OwnsCookie ? CookieDecision.Issue : CookieDecision.LetMiddlewareEstablish;
+        }
+        else if (!sessionStored)
+        {
+            // Nothing established: a value set after the response started throws, as with the stock session.
+            _establishPending = false;
+            if (decision == CookieDecision.Issue)
+            {
+                decision = CookieDecision.None;
+            }
         }
         else if (decision == CookieDecision.None && _rollPending && !KeyIsNew)
         {

@@ -50,6 +50,11 @@ internal static partial class SessionEngineLog
         Message = "The expiry of session {SessionHash} could not be refreshed; its values are intact but it may expire early.")]
     internal static partial void RefreshFailed(ILogger logger, string sessionHash, Exception exception);
 
+    [LoggerMessage(EventId = 114, Level = LogLevel.Warning,
+        Message = "Session {SessionHash} ended (destroyed, regenerated or expired) while this request ran; its changes were dropped and the session " +
+                  "was not brought back.")]
+    internal static partial void WriteDroppedSessionEnded(ILogger logger, string sessionHash);
+
     [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Session {SessionHash} regenerated as {NewSessionHash}.")]
     internal static partial void Regenerated(ILogger logger, string sessionHash, string newSessionHash);
 

@@ -96,7 +96,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         var store = engine.GuardedStore;
         if (HasStaleEntry)
         {
-            if (await store.TryDeleteAsync(key.Value, ioTimeout, key, cancellationToken).ConfigureAwait(false))
+            if (await store.TryDeleteAsync(key.StorageKey, ioTimeout, key, cancellationToken).ConfigureAwait(false))
             {
                 HasStaleEntry = false;
                 key.MayHaveEntry = false;
@@ -125,9 +125,9 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     /// <exception cref="SessionUnavailableException">The store failed (logged and counted).</exception>
     internal async Task RefreshAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await engine.GuardedStore.RefreshAsync(key.Value, ExpiryAt(now), ioTimeout, key, cancellationToken).ConfigureAwait(false);
+        await engine.GuardedStore.RefreshAsync(key.StorageKey, ExpiryAt(now), ioTimeout, key, cancellationToken).ConfigureAwait(false);
         Extended(now);
-        engine.RefreshMemo.Extended(key.Value, now, CreatedAt);
+        engine.RefreshMemo.Extended(key.StorageKey, now, CreatedAt);
         Refreshed(engine, key);
     }
 
@@ -140,7 +140,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     internal async Task KeepUnloadedAliveAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
     {
         var now = engine.Time.GetUtcNow();
-        var known = engine.RefreshMemo.Find(key.Value);
+        var known = engine.RefreshMemo.Find(key.StorageKey);
         if (!SessionRefreshMemo.Entry.Passed(known.RefreshedAtTicks, RefreshWindow, now))
         {
             return;
@@ -148,13 +148,13 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         var expiry = ExpiryAt(now, known.CreatedAt);
         try
         {
-            await engine.GuardedStore.RefreshAsync(key.Value, expiry, ioTimeout, key, cancellationToken).ConfigureAwait(false);
+            await engine.GuardedStore.RefreshAsync(key.StorageKey, expiry, ioTimeout, key, cancellationToken).ConfigureAwait(false);
         }
         catch (SessionUnavailableException)
         {
             return;
         }
-        engine.RefreshMemo.Extended(key.Value, now, known.CreatedAt);
+        engine.RefreshMemo.Extended(key.StorageKey, now, known.CreatedAt);
         Refreshed(engine, key);
     }
 
@@ -185,7 +185,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         SessionEntry? entry;
         try
         {
-            entry = await engine.GuardedStore.LoadAsync(key.Value, ioTimeout, key, cancellationToken).ConfigureAwait(false);
+            entry = await engine.GuardedStore.LoadAsync(key.StorageKey, ioTimeout, key, cancellationToken).ConfigureAwait(false);
         }
         catch (CorruptSessionEntryException exception)
         {
@@ -224,7 +224,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         CreatedAt = entry.CreatedAt;
         RefreshedAt = entry.RefreshedAt;
         HasStaleEntry = false;
-        engine.RefreshMemo.Extended(key.Value, entry.RefreshedAt, entry.CreatedAt);
+        engine.RefreshMemo.Extended(key.StorageKey, entry.RefreshedAt, entry.CreatedAt);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             SessionEngineLog.Loaded(logger, key.LogHash, entry.Values.Count);

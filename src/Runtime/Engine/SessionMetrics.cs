@@ -13,6 +13,7 @@ internal sealed class SessionMetrics
     private readonly Counter<long> _refreshes;
     private readonly Counter<long> _failures;
     private readonly Counter<long> _bytesWritten;
+    private readonly Counter<long> _droppedWrites;
 
     internal SessionMetrics(IMeterFactory meterFactory)
     {
@@ -29,6 +30,8 @@ internal sealed class SessionMetrics
             "Store calls that failed, tagged with the operation: load, commit, refresh or delete.");
         _bytesWritten = meter.CreateCounter<long>("typedsession.bytes_written", "By",
             "Bytes of keys and values handed to the store by successful writes (the whole session when it is replaced, the changed keys otherwise).");
+        _droppedWrites = meter.CreateCounter<long>("typedsession.dropped_writes", "{write}",
+            "Session writes the store did not apply because the session had ended (destroyed, regenerated or expired) while the request ran.");
     }
 
     internal void Load(string result, TimeSpan duration)
@@ -45,6 +48,8 @@ internal sealed class SessionMetrics
     }
 
     internal void Refresh() => _refreshes.Add(1);
+
+    internal void WriteDropped() => _droppedWrites.Add(1);
 
     internal void Failure(string operation) => _failures.Add(1, new KeyValuePair<string, object?>("operation", operation));
 }

@@ -9,9 +9,10 @@ namespace TypedSession.Stores;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Entries live under the bare session key, as with the stock session, and the store also reads the stock
-/// session's blob format: an application that switches to TypedSession keeps its users' sessions (the first write
-/// converts an entry to this store's format, which the stock session cannot read back).
+/// Entries live under the key the engine passes, a one-way hash of the cookie's secret (see
+/// <see cref="ITypedSessionStore"/>). The store also reads the stock session's blob format, but the stock session keeps
+/// its entries under the secret itself, where the engine never looks: an application that switches from the stock
+/// session to TypedSession starts its users' sessions over once.
 /// </para>
 /// <para>
 /// Expiry: every write sets the entry's time to live to <see cref="SessionExpiry.TimeToLive"/> (idle timeout cut short
@@ -24,6 +25,12 @@ namespace TypedSession.Stores;
 /// wins whole (as with the stock session); a refresh landing between them can likewise restore the values it read.
 /// Entries are never mixed or corrupted. Use the Redis-native store when concurrent writes to different keys must
 /// all persist.
+/// </para>
+/// <para>
+/// No resurrection, as far as the cache allows: an update (and a refresh) reads the entry first and writes only if it
+/// is still there, so a request that commits after its session was destroyed, regenerated or expired writes nothing.
+/// The cache has no conditional write, so a delete landing in the short window between that read and the write is
+/// still undone by the write; the Redis and SQLite stores close that window.
 /// </para>
 /// </remarks>
 public sealed class DistributedCacheSessionStore : ITypedSessionStore
@@ -49,16 +56,28 @@ public sealed class DistributedCacheSessionStore : ITypedSessionStore
     }
 
     /// <inheritdoc />
-    public Task CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
+    /// <remarks>
+    /// An update first checks that the entry still exists (one more cache call than a blind write):
+    /// <see cref="IDistributedCache"/> has no conditional write, so a delete that lands between that check and the write
+    /// is still undone by it (see the type's remarks).
+    /// </remarks>
+    public async Task<bool> CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var timeToLive = commit.Expiry.TimeToLive;
         if (timeToLive <= TimeSpan.Zero)
         {
-            return _cache.RemoveAsync(storeKey, cancellationToken);
+            await _cache.RemoveAsync(storeKey, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        if (!commit.CreatesEntry && await _cache.GetAsync(storeKey, cancellationToken).ConfigureAwait(false) is null)
+        {
+            // Gone meanwhile (destroyed, regenerated away or expired): a late write must not bring it back.
+            return false;
         }
         var blob = SessionBlob.Write(commit.Values, commit.CreatedAt, commit.Expiry.Now);
-        return _cache.SetAsync(storeKey, blob, Lifetime(timeToLive), cancellationToken);
+        await _cache.SetAsync(storeKey, blob, Lifetime(timeToLive), cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <inheritdoc />

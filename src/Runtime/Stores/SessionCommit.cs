@@ -10,7 +10,7 @@ namespace TypedSession.Stores;
 /// <param name="Removed">The keys this request removed.</param>
 /// <param name="ReplaceAll">
 /// <see langword="true"/> when the stored entry must be replaced whole by <see cref="Values"/> (a new or regenerated
-/// session, or one that was cleared), so a per-key store must drop keys it holds that are not in <see cref="Values"/>.
+/// session, or one that was cleared, which is an update: see <see cref="CreatesEntry"/>), so a per-key store must drop keys it holds that are not in <see cref="Values"/>.
 /// </param>
 /// <param name="CreatedAt">When the session was created.</param>
 /// <param name="Expiry">How long to keep the session from now.</param>
@@ -20,4 +20,13 @@ public sealed record SessionCommit(
     IReadOnlyCollection<string> Removed,
     bool ReplaceAll,
     DateTimeOffset CreatedAt,
-    SessionExpiry Expiry);
+    SessionExpiry Expiry)
+{
+    /// <summary>
+    /// <see langword="true"/> when the engine writes a key of its own making for the first time (a new or regenerated
+    /// session): the store creates the entry whole from <see cref="Values"/>. <see langword="false"/> for every other
+    /// commit, an update that the store applies only if the entry still exists (see
+    /// <see cref="ITypedSessionStore.CommitAsync"/>). Implies <see cref="ReplaceAll"/>.
+    /// </summary>
+    public bool CreatesEntry { get; init; }
+}

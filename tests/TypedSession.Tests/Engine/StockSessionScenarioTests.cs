@@ -584,7 +584,8 @@ public sealed class StockSessionScenarioTests
         Assert.Equal(LogLevel.Warning, message.Level);
     }
 
-    // The Cookie header of an existing session holding "key" = 1, stored while the cache's faults are suspended.
+    // The Cookie header of an existing session holding "key" = 1, stored (under the hash of its key, as the engine
+    // stores it) while the cache's faults are suspended.
     private static async Task<string> ExistingSessionCookieAsync(EngineHost host)
     {
         var cache = host.Services.GetRequiredService<IDistributedCache>();
@@ -592,7 +593,7 @@ public sealed class StockSessionScenarioTests
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         using (cache is UnreliableCache unreliable ? unreliable.Suspend() : null)
         {
-            await cache.SetAsync(key, SessionBlob.Write(new Dictionary<string, byte[]> { ["key"] = [0, 0, 0, 1] }, now, now), new DistributedCacheEntryOptions());
+            await cache.SetAsync(SessionIds.StorageKeyOf(key), SessionBlob.Write(new Dictionary<string, byte[]> { ["key"] = [0, 0, 0, 1] }, now, now), new DistributedCacheEntryOptions());
         }
         var protector = host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SessionMiddleware");
         var name = host.Services.GetRequiredService<IOptions<SessionOptions>>().Value.Cookie.Name;

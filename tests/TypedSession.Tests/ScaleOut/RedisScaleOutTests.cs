@@ -48,7 +48,8 @@ public sealed class RedisScaleOutTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(0, Total(ours["untouched"]));
         Assert.InRange(Total(ours[UntouchedDue]), 1, 2);
         Assert.Equal(1, Total(ours["read-only"]));
-        Assert.Equal(3, Total(ours["writing"]));
+        // The load, then one EVALSHA whose script runs PEXPIRE (the existence check) and HSET: two round trips.
+        Assert.Equal(4, Total(ours["writing"]));
         Assert.True(Total(stock["untouched"]) > 0, "The stock session is expected to refresh even an untouched session.");
 
         await PerformanceDocument.CheckOrUpdateRoundTripTableAsync(ours, stock);
@@ -110,7 +111,9 @@ public sealed class RedisScaleOutTests(ITestOutputHelper output) : IAsyncLifetim
         using var client = app.CreateClient();
         using var newcomer = app.CreateClient();
 
-        // Warm up: connections open and the session exists before anything is counted.
+        // Warm up: connections open, the session exists and the Redis store's guarded-write script is loaded (once per
+        // connection; later writes call it by hash) before anything is counted.
+        await client.SetAsync("name", "ada");
         await client.SetAsync("name", "ada");
         await client.GetStringAsync("/read");
         await client.GetStringAsync("/untouched");

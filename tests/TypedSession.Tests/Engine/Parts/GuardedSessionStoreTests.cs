@@ -41,14 +41,14 @@ public sealed class GuardedSessionStoreTests : IDisposable
     }
 
     private static SessionCommit Commit() =>
-        new(new Dictionary<string, byte[]> { ["a"] = [1] }, new Dictionary<string, byte[]>(), [], true, DateTimeOffset.UnixEpoch, Expiry);
+        new(new Dictionary<string, byte[]> { ["a"] = [1] }, new Dictionary<string, byte[]>(), [], true, DateTimeOffset.UnixEpoch, Expiry) { CreatesEntry = true };
 
     private Task Call(string operation, TimeSpan timeout, CancellationToken cancellationToken = default) => operation switch
     {
-        "load" => _guarded.LoadAsync(_session.Value, timeout, _session, cancellationToken).AsTask(),
-        "commit" => _guarded.CommitAsync(_session.Value, Commit(), timeout, _session, cancellationToken).AsTask(),
-        "refresh" => _guarded.RefreshAsync(_session.Value, Expiry, timeout, _session, cancellationToken).AsTask(),
-        _ => _guarded.DeleteAsync(_session.Value, timeout, _session, cancellationToken).AsTask(),
+        "load" => _guarded.LoadAsync(_session.StorageKey, timeout, _session, cancellationToken).AsTask(),
+        "commit" => _guarded.CommitAsync(_session.StorageKey, Commit(), timeout, _session, cancellationToken).AsTask(),
+        "refresh" => _guarded.RefreshAsync(_session.StorageKey, Expiry, timeout, _session, cancellationToken).AsTask(),
+        _ => _guarded.DeleteAsync(_session.StorageKey, timeout, _session, cancellationToken).AsTask(),
     };
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class GuardedSessionStoreTests : IDisposable
         var log = Assert.Single(_logger.Collector.GetSnapshot());
         Assert.Equal(eventId, log.Id.Id);
         Assert.Contains(_session.LogHash, log.Message);
-        Assert.DoesNotContain(_session.Value, log.Message);
+        Assert.DoesNotContain(_session.StorageKey, log.Message);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class GuardedSessionStoreTests : IDisposable
     {
         await Call("commit", Timeout);
 
-        var entry = await _guarded.LoadAsync(_session.Value, Timeout, _session, default);
+        var entry = await _guarded.LoadAsync(_session.StorageKey, Timeout, _session, default);
 
         Assert.Equal([1], entry!.Values["a"]);
         Assert.Empty(_failures.GetMeasurementSnapshot());
@@ -121,11 +121,11 @@ public sealed class GuardedSessionStoreTests : IDisposable
     [Fact]
     public async Task TryDelete_reports_a_failed_delete_as_false_after_logging_it()
     {
-        Assert.True(await _guarded.TryDeleteAsync(_session.Value, Timeout, _session, default));
+        Assert.True(await _guarded.TryDeleteAsync(_session.StorageKey, Timeout, _session, default));
 
         _store.FailDeletes = true;
 
-        Assert.False(await _guarded.TryDeleteAsync(_session.Value, Timeout, _session, default));
+        Assert.False(await _guarded.TryDeleteAsync(_session.StorageKey, Timeout, _session, default));
         Assert.Equal(122, Assert.Single(_logger.Collector.GetSnapshot()).Id.Id);
     }
 }

@@ -28,7 +28,7 @@ public sealed class SessionCookieStateTests
 
         Assert.True(cookie.Establish(Response(), Establishes));
 
-        Assert.Equal(CookieDecision.LetMiddlewareEstablish, cookie.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.LetMiddlewareEstablish, cookie.DecideAtResponseStart(sessionStored: true));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class SessionCookieStateTests
     {
         var cookie = new SessionCookieState(cookieCameIn: false);
 
-        Assert.Equal(CookieDecision.None, cookie.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.None, cookie.DecideAtResponseStart(sessionStored: true));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class SessionCookieStateTests
 
         Assert.False(cookie.Establish(Response(started: true), () => throw new InvalidOperationException("not called")));
 
-        Assert.Equal(CookieDecision.None, cookie.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.None, cookie.DecideAtResponseStart(sessionStored: true));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class SessionCookieStateTests
 
         Assert.True(cookie.Establish(Response(), () => throw new InvalidOperationException("the middleware's key is not ours")));
 
-        Assert.Equal(CookieDecision.Issue, cookie.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.Issue, cookie.DecideAtResponseStart(sessionStored: true));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class SessionCookieStateTests
         cookie.KeySwitched();
         cookie.IssueForNewKey();
 
-        Assert.Equal(CookieDecision.Issue, cookie.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.Issue, cookie.DecideAtResponseStart(sessionStored: true));
     }
 
     [Theory]
@@ -116,7 +116,7 @@ public sealed class SessionCookieStateTests
         cookie.ExpireOnDestroy();
         cookie.KeySwitched();
 
-        Assert.Equal(expected, cookie.DecideAtResponseStart());
+        Assert.Equal(expected, cookie.DecideAtResponseStart(sessionStored: true));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class SessionCookieStateTests
 
         Assert.True(cookie.Establish(Response(), Establishes));
 
-        Assert.Equal(CookieDecision.Issue, cookie.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.Issue, cookie.DecideAtResponseStart(sessionStored: true));
     }
 
     [Fact]
@@ -138,8 +138,8 @@ public sealed class SessionCookieStateTests
         cookie.KeySwitched();
         cookie.IssueForNewKey();
 
-        Assert.Equal(CookieDecision.Issue, cookie.DecideAtResponseStart());
-        Assert.Equal(CookieDecision.None, cookie.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.Issue, cookie.DecideAtResponseStart(sessionStored: true));
+        Assert.Equal(CookieDecision.None, cookie.DecideAtResponseStart(sessionStored: true));
     }
 
     [Fact]

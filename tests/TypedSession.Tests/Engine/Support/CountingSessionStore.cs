@@ -55,7 +55,7 @@ public sealed class CountingSessionStore(ITypedSessionStore inner) : ITypedSessi
         return Inner.LoadAsync(storeKey, cancellationToken);
     }
 
-    public Task CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
+    public Task<bool> CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _commits);
         lock (_commitLog)

@@ -34,10 +34,10 @@ public sealed class FailingSessionStore(ITypedSessionStore inner) : ITypedSessio
         return await Inner.LoadAsync(storeKey, cancellationToken);
     }
 
-    public async Task CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
+    public async Task<bool> CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken)
     {
         await Fault(FailCommits, HangCommits, cancellationToken);
-        await Inner.CommitAsync(storeKey, commit, cancellationToken);
+        return await Inner.CommitAsync(storeKey, commit, cancellationToken);
     }
 
     public async Task RefreshAsync(string storeKey, SessionExpiry expiry, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ using TypedSession.Tests.Stores.Support;
 namespace TypedSession.Tests.Stores.Sqlite;
 
 /// <summary>The SQLite store on a real file: the store contract, plus persistence, expiry and clean-up.</summary>
-public sealed class SqliteSessionStoreTests : SessionStoreContractTests, IAsyncLifetime
+public sealed class SqliteSessionStoreTests : NativeSessionStoreContractTests, IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("typedsession-sqlite-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 30, 0, TimeSpan.Zero));
@@ -21,6 +21,18 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests, IAsyncL
     protected override DateTimeOffset Now => _time.GetUtcNow();
 
     private string DatabasePath => Path.Combine(_directory, "sessions.db");
+
+    protected override async Task AssertNothingStoredAsync(string storeKey)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM typedsession_sessions WHERE store_key = $key) + (SELECT count(*) FROM typedsession_values WHERE store_key = $key)
+            """;
+        command.Parameters.AddWithValue("$key", storeKey);
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+    }
 
     public Task InitializeAsync()
     {
@@ -39,7 +51,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests, IAsyncL
     public async Task Sessions_survive_a_new_store_on_the_same_file()
     {
         var key = NewKey();
-        await ReplaceAsync(key, Values(("user", "ada")));
+        await CreateAsync(key, Values(("user", "ada")));
         await _store.DisposeAsync();
         SqliteConnection.ClearAllPools();
 
@@ -51,7 +63,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests, IAsyncL
     [Fact]
     public async Task The_file_runs_in_WAL_mode()
     {
-        await ReplaceAsync(NewKey(), Values(("a", "1")));
+        await CreateAsync(NewKey(), Values(("a", "1")));
 
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
         await connection.OpenAsync();
@@ -65,8 +77,8 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests, IAsyncL
     {
         var expiring = NewKey();
         var kept = NewKey();
-        await Store.CommitAsync(expiring, new SessionCommit(Values(("a", "1")), Values(("a", "1")), [], true, Created, Expiry(TimeSpan.FromMinutes(5))), default);
-        await Store.CommitAsync(kept, new SessionCommit(Values(("a", "1")), Values(("a", "1")), [], true, Created, Expiry(TimeSpan.FromMinutes(30))), default);
+        await Store.CommitAsync(expiring, new SessionCommit(Values(("a", "1")), Values(("a", "1")), [], true, Created, Expiry(TimeSpan.FromMinutes(5))) { CreatesEntry = true }, default);
+        await Store.CommitAsync(kept, new SessionCommit(Values(("a", "1")), Values(("a", "1")), [], true, Created, Expiry(TimeSpan.FromMinutes(30))) { CreatesEntry = true }, default);
 
         _time.Advance(TimeSpan.FromMinutes(6));
 
@@ -80,7 +92,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests, IAsyncL
     public async Task The_clean_up_runs_by_itself_every_interval()
     {
         var key = NewKey();
-        await Store.CommitAsync(key, new SessionCommit(Values(("a", "1")), Values(("a", "1")), [], true, Created, Expiry(TimeSpan.FromMinutes(5))), default);
+        await Store.CommitAsync(key, new SessionCommit(Values(("a", "1")), Values(("a", "1")), [], true, Created, Expiry(TimeSpan.FromMinutes(5))) { CreatesEntry = true }, default);
 
         _time.Advance(TimeSpan.FromMinutes(10));
 
@@ -97,7 +109,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContractTests, IAsyncL
     public async Task Refresh_extends_the_idle_expiry()
     {
         var key = NewKey();
-        await Store.CommitAsync(key, new SessionCommit(Values(("a", "1")), Values(("a", "1")), [], true, Created, Expiry(TimeSpan.FromMinutes(5))), default);
+        await Store.CommitAsync(key, new SessionCommit(Values(("a", "1")), Values(("a", "1")), [], true, Created, Expiry(TimeSpan.FromMinutes(5))) { CreatesEntry = true }, default);
 
         _time.Advance(TimeSpan.FromMinutes(4));
         await Store.RefreshAsync(key, Expiry(TimeSpan.FromMinutes(5)), default);

@@ -7,7 +7,7 @@ internal sealed class UnusedStore : ITypedSessionStore
 {
     public Task<SessionEntry?> LoadAsync(string storeKey, CancellationToken cancellationToken) => throw new InvalidOperationException("Unused store was called.");
 
-    public Task CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken) => throw new InvalidOperationException("Unused store was called.");
+    public Task<bool> CommitAsync(string storeKey, SessionCommit commit, CancellationToken cancellationToken) => throw new InvalidOperationException("Unused store was called.");
 
     public Task RefreshAsync(string storeKey, SessionExpiry expiry, CancellationToken cancellationToken) => throw new InvalidOperationException("Unused store was called.");
 
