@@ -487,7 +487,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         changes.Committed();
         target.MayHaveEntry = true;
         _lifetime.Extended(now);
-        _engine.RefreshMemo.Extended(target.Value, now, _lifetime.CreatedAt);
+        _engine.RefreshMemo.Extended(target.StorageKey, now, _lifetime.CreatedAt);
         _engine.Metrics.Commit(bytes);
         if (_lifetime.IsNew && commit.ReplaceAll && target == _key && Logs(LogLevel.Information))
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using TypedSession.Tests.Generator.Sessions;
+using TypedSession.Tests.Generator.Support;
 
 namespace TypedSession.Tests.Generator;
 

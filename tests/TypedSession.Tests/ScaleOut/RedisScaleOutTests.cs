@@ -114,7 +114,7 @@ public sealed class RedisScaleOutTests(ITestOutputHelper output) : IAsyncLifetim
         // Warm up: connections open, the session exists and the Redis store's guarded-write script is loaded (once per
         // connection; later writes call it by hash) before anything is counted.
         await client.SetAsync("name", "ada");
-        await client.SetAsync("name", "ada");
+        await client.SetAsync("name", "grace");
         await client.GetStringAsync("/read");
         await client.GetStringAsync("/untouched");
 
@@ -132,7 +132,7 @@ public sealed class RedisScaleOutTests(ITestOutputHelper output) : IAsyncLifetim
 
     private async Task<IReadOnlyDictionary<string, long>> MeasureUntouchedDueAsync(Action<IServiceCollection> setup)
     {
-        await using var app = await SessionTestApp.StartAsync(
+        await using var app = await SessionKeysApp.StartAsync(
             services =>
             {
                 setup(services);

@@ -149,8 +149,8 @@ public sealed class SessionCookieStateTests
 
         Assert.True(cookie.Roll());
 
-        Assert.Equal(CookieDecision.Roll, cookie.DecideAtResponseStart());
-        Assert.Equal(CookieDecision.None, cookie.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.Roll, cookie.DecideAtResponseStart(sessionStored: true));
+        Assert.Equal(CookieDecision.None, cookie.DecideAtResponseStart(sessionStored: true));
     }
 
     [Fact]
@@ -160,12 +160,12 @@ public sealed class SessionCookieStateTests
         regenerated.Roll();
         regenerated.KeySwitched();
         regenerated.IssueForNewKey();
-        Assert.Equal(CookieDecision.Issue, regenerated.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.Issue, regenerated.DecideAtResponseStart(sessionStored: true));
 
         var destroyed = new SessionCookieState(cookieCameIn: true);
         destroyed.Roll();
         destroyed.ExpireOnDestroy();
-        Assert.Equal(CookieDecision.Expire, destroyed.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.Expire, destroyed.DecideAtResponseStart(sessionStored: true));
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class SessionCookieStateTests
         var switched = new SessionCookieState(cookieCameIn: true);
         switched.KeySwitched();
         Assert.False(switched.Roll());
-        Assert.Equal(CookieDecision.None, switched.DecideAtResponseStart());
+        Assert.Equal(CookieDecision.None, switched.DecideAtResponseStart(sessionStored: true));
     }
 
     private sealed class StartedResponse : HttpResponseFeature
