@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
-using Xunit.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using TypedSession.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace TypedSession.Tests.ScaleOut;
 
