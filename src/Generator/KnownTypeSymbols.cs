@@ -13,60 +13,60 @@ internal sealed class KnownTypeSymbols
     public const string SessionKeyAttributeMetadataName = "TypedSession.SessionKeyAttribute";
     public const string TypedSessionBaseMetadataName = "TypedSession.TypedSessionBase";
 
-    private readonly Compilation compilation;
+    private readonly Compilation _compilation;
 
-    private readonly KnownType sessionAttribute;
-    private readonly KnownType sessionKeyAttribute;
-    private readonly KnownType typedSessionBase;
-    private readonly KnownType guid;
-    private readonly KnownType dateTimeOffset;
-    private readonly KnownType dateOnly;
-    private readonly KnownType timeOnly;
-    private readonly KnownType timeSpan;
-    private readonly KnownType jsonSerializerContext;
-    private readonly KnownType jsonSerializableAttribute;
-    private readonly KnownType jsonTypeInfoOfT;
+    private readonly KnownType _sessionAttribute;
+    private readonly KnownType _sessionKeyAttribute;
+    private readonly KnownType _typedSessionBase;
+    private readonly KnownType _guid;
+    private readonly KnownType _dateTimeOffset;
+    private readonly KnownType _dateOnly;
+    private readonly KnownType _timeOnly;
+    private readonly KnownType _timeSpan;
+    private readonly KnownType _jsonSerializerContext;
+    private readonly KnownType _jsonSerializableAttribute;
+    private readonly KnownType _jsonTypeInfoOfT;
 
     public KnownTypeSymbols(Compilation compilation)
     {
-        this.compilation = compilation;
-        sessionAttribute = Resolve(SessionAttributeMetadataName);
-        sessionKeyAttribute = Resolve(SessionKeyAttributeMetadataName);
-        typedSessionBase = Resolve(TypedSessionBaseMetadataName);
-        guid = Resolve("System.Guid");
-        dateTimeOffset = Resolve("System.DateTimeOffset");
-        dateOnly = Resolve("System.DateOnly");
-        timeOnly = Resolve("System.TimeOnly");
-        timeSpan = Resolve("System.TimeSpan");
-        jsonSerializerContext = Resolve("System.Text.Json.Serialization.JsonSerializerContext");
-        jsonSerializableAttribute = Resolve("System.Text.Json.Serialization.JsonSerializableAttribute");
-        jsonTypeInfoOfT = Resolve("System.Text.Json.Serialization.Metadata.JsonTypeInfo`1");
+        _compilation = compilation;
+        _sessionAttribute = Resolve(SessionAttributeMetadataName);
+        _sessionKeyAttribute = Resolve(SessionKeyAttributeMetadataName);
+        _typedSessionBase = Resolve(TypedSessionBaseMetadataName);
+        _guid = Resolve("System.Guid");
+        _dateTimeOffset = Resolve("System.DateTimeOffset");
+        _dateOnly = Resolve("System.DateOnly");
+        _timeOnly = Resolve("System.TimeOnly");
+        _timeSpan = Resolve("System.TimeSpan");
+        _jsonSerializerContext = Resolve("System.Text.Json.Serialization.JsonSerializerContext");
+        _jsonSerializableAttribute = Resolve("System.Text.Json.Serialization.JsonSerializableAttribute");
+        _jsonTypeInfoOfT = Resolve("System.Text.Json.Serialization.Metadata.JsonTypeInfo`1");
     }
 
-    public Compilation Compilation => compilation;
+    public Compilation Compilation => _compilation;
 
-    public INamedTypeSymbol? SessionAttribute => sessionAttribute.Symbol;
+    public INamedTypeSymbol? SessionAttribute => _sessionAttribute.Symbol;
 
-    public INamedTypeSymbol? SessionKeyAttribute => sessionKeyAttribute.Symbol;
+    public INamedTypeSymbol? SessionKeyAttribute => _sessionKeyAttribute.Symbol;
 
-    public INamedTypeSymbol? TypedSessionBase => typedSessionBase.Symbol;
+    public INamedTypeSymbol? TypedSessionBase => _typedSessionBase.Symbol;
 
-    public INamedTypeSymbol? Guid => guid.Symbol;
+    public INamedTypeSymbol? Guid => _guid.Symbol;
 
-    public INamedTypeSymbol? DateTimeOffset => dateTimeOffset.Symbol;
+    public INamedTypeSymbol? DateTimeOffset => _dateTimeOffset.Symbol;
 
-    public INamedTypeSymbol? DateOnly => dateOnly.Symbol;
+    public INamedTypeSymbol? DateOnly => _dateOnly.Symbol;
 
-    public INamedTypeSymbol? TimeOnly => timeOnly.Symbol;
+    public INamedTypeSymbol? TimeOnly => _timeOnly.Symbol;
 
-    public INamedTypeSymbol? TimeSpan => timeSpan.Symbol;
+    public INamedTypeSymbol? TimeSpan => _timeSpan.Symbol;
 
-    public INamedTypeSymbol? JsonSerializerContext => jsonSerializerContext.Symbol;
+    public INamedTypeSymbol? JsonSerializerContext => _jsonSerializerContext.Symbol;
 
-    public INamedTypeSymbol? JsonSerializableAttribute => jsonSerializableAttribute.Symbol;
+    public INamedTypeSymbol? JsonSerializableAttribute => _jsonSerializableAttribute.Symbol;
 
     /// <summary>The unbound <c>JsonTypeInfo&lt;T&gt;</c>.</summary>
-    public INamedTypeSymbol? JsonTypeInfoOfT => jsonTypeInfoOfT.Symbol;
+    public INamedTypeSymbol? JsonTypeInfoOfT => _jsonTypeInfoOfT.Symbol;
 
-    private KnownType Resolve(string metadataName) => new(compilation, metadataName);
+    private KnownType Resolve(string metadataName) => new(_compilation, metadataName);
 }

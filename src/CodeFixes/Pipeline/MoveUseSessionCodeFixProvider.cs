@@ -14,15 +14,15 @@ namespace TypedSession.CodeFixes.Pipeline;
 /// </summary>
 public abstract class MoveUseSessionCodeFixProvider : CodeFixProvider
 {
-    private readonly string title;
-    private readonly string equivalenceKey;
+    private readonly string _title;
+    private readonly string _equivalenceKey;
 
     /// <summary>Creates the fix for <paramref name="diagnosticId"/>.</summary>
     private protected MoveUseSessionCodeFixProvider(string diagnosticId, string title, string equivalenceKey)
     {
         FixableDiagnosticIds = ImmutableArray.Create(diagnosticId);
-        this.title = title;
-        this.equivalenceKey = equivalenceKey;
+        _title = title;
+        _equivalenceKey = equivalenceKey;
     }
 
     /// <inheritdoc />
@@ -44,9 +44,9 @@ public abstract class MoveUseSessionCodeFixProvider : CodeFixProvider
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    title,
+                    _title,
                     cancellationToken => UseSessionStatementMover.MoveAsync(context.Document, new[] { move }, cancellationToken),
-                    equivalenceKey),
+                    _equivalenceKey),
                 diagnostic);
         }
     }

@@ -9,36 +9,36 @@ namespace TypedSession.Generator.Emitter;
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder builder = new();
-    private int indentation;
+    private readonly StringBuilder _builder = new();
+    private int _indentation;
 
     /// <summary>Writes <paramref name="text"/> on its own line at the current indentation.</summary>
     public void WriteLine(string text)
     {
-        for (var i = 0; i < indentation; i++)
+        for (var i = 0; i < _indentation; i++)
         {
-            builder.Append(IndentUnit);
+            _builder.Append(IndentUnit);
         }
-        builder.Append(text).Append('\n');
+        _builder.Append(text).Append('\n');
     }
 
     /// <summary>Writes an empty line.</summary>
-    public void WriteLine() => builder.Append('\n');
+    public void WriteLine() => _builder.Append('\n');
 
     /// <summary>Writes <c>{</c> and indents what follows.</summary>
     public void OpenBlock()
     {
         WriteLine("{");
-        indentation++;
+        _indentation++;
     }
 
     /// <summary>Unindents and writes <c>}</c> followed by <paramref name="suffix"/>.</summary>
     public void CloseBlock(string suffix = "")
     {
-        indentation--;
+        _indentation--;
         WriteLine("}" + suffix);
     }
 
     /// <inheritdoc />
-    public override string ToString() => builder.ToString();
+    public override string ToString() => _builder.ToString();
 }

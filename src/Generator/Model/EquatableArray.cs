@@ -12,20 +12,20 @@ namespace TypedSession.Generator.Model;
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
     where T : IEquatable<T>
 {
-    private readonly T[]? items;
+    private readonly T[]? _items;
 
-    public EquatableArray(IEnumerable<T> items) => this.items = items.ToArray();
+    public EquatableArray(IEnumerable<T> items) => _items = items.ToArray();
 
     public static EquatableArray<T> Empty => new(Array.Empty<T>());
 
-    public int Count => items?.Length ?? 0;
+    public int Count => _items?.Length ?? 0;
 
-    public T this[int index] => items![index];
+    public T this[int index] => _items![index];
 
     public bool Equals(EquatableArray<T> other)
     {
-        var left = items ?? Array.Empty<T>();
-        var right = other.items ?? Array.Empty<T>();
+        var left = _items ?? Array.Empty<T>();
+        var right = other._items ?? Array.Empty<T>();
         if (left.Length != right.Length)
         {
             return false;
@@ -45,14 +45,14 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     public override int GetHashCode()
     {
         var hash = 17;
-        foreach (var item in items ?? Array.Empty<T>())
+        foreach (var item in _items ?? Array.Empty<T>())
         {
             hash = unchecked(hash * 31 + (item is null ? 0 : item.GetHashCode()));
         }
         return hash;
     }
 
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(items ?? Array.Empty<T>())).GetEnumerator();
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

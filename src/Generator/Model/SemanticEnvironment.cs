@@ -18,20 +18,20 @@ namespace TypedSession.Generator.Model;
 /// </remarks>
 internal sealed class SemanticEnvironment : IEquatable<SemanticEnvironment>
 {
-    private readonly WeakReference<Compilation> compilation;
-    private readonly ImmutableArray<MetadataReference> references;
-    private readonly CompilationOptions options;
-    private readonly ParseOptions? parseOptions;
-    private readonly string? assemblyName;
+    private readonly WeakReference<Compilation> _compilation;
+    private readonly ImmutableArray<MetadataReference> _references;
+    private readonly CompilationOptions _options;
+    private readonly ParseOptions? _parseOptions;
+    private readonly string? _assemblyName;
 
     public SemanticEnvironment(ImmutableArray<TreeDeclarations> trees, Compilation compilation)
     {
         Trees = trees;
-        this.compilation = new WeakReference<Compilation>(compilation);
-        references = ImmutableArray.CreateRange(compilation.ExternalReferences);
-        options = compilation.Options;
-        parseOptions = compilation.SyntaxTrees.FirstOrDefault()?.Options;
-        assemblyName = compilation.AssemblyName;
+        _compilation = new WeakReference<Compilation>(compilation);
+        _references = ImmutableArray.CreateRange(compilation.ExternalReferences);
+        _options = compilation.Options;
+        _parseOptions = compilation.SyntaxTrees.FirstOrDefault()?.Options;
+        _assemblyName = compilation.AssemblyName;
     }
 
     /// <summary>The declarations of every tree, in the compilation's order.</summary>
@@ -41,7 +41,7 @@ internal sealed class SemanticEnvironment : IEquatable<SemanticEnvironment>
     /// The compilation this environment was read from. Only asked for in the run that created the environment (a step
     /// that depends on it runs only when it changed), while the driver holds that compilation.
     /// </summary>
-    public Compilation Compilation => compilation.TryGetTarget(out var target)
+    public Compilation Compilation => _compilation.TryGetTarget(out var target)
         ? target
         : throw new InvalidOperationException("The compilation of an unchanged semantic environment is no longer available.");
 
@@ -55,16 +55,16 @@ internal sealed class SemanticEnvironment : IEquatable<SemanticEnvironment>
         {
             return true;
         }
-        return assemblyName == other.assemblyName
-            && options.Equals(other.options)
-            && Equals(parseOptions, other.parseOptions)
-            && SameReferences(references, other.references)
+        return _assemblyName == other._assemblyName
+            && _options.Equals(other._options)
+            && Equals(_parseOptions, other._parseOptions)
+            && SameReferences(_references, other._references)
             && SameTrees(Trees, other.Trees);
     }
 
     public override bool Equals(object? obj) => obj is SemanticEnvironment other && Equals(other);
 
-    public override int GetHashCode() => unchecked((Trees.Length * 397) ^ references.Length);
+    public override int GetHashCode() => unchecked((Trees.Length * 397) ^ _references.Length);
 
     // A reference is the same input only as the same instance: a rebuilt project reference has the same display name.
     private static bool SameReferences(ImmutableArray<MetadataReference> left, ImmutableArray<MetadataReference> right)

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
-using TypedSession.Stores;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,6 +14,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using TypedSession.Stores;
 using TypedSession.Tests.Engine.Support;
 
 namespace TypedSession.Tests.Engine;

@@ -19,7 +19,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Everything the process printed so far, for failure messages.</summary>
-    public string Output { get { lock (output) return output.ToString(); } }
+    public string Output { get { lock (output) { return output.ToString(); } } }
 
     /// <summary>Starts <c>dotnet <paramref name="assemblyPath"/></c> on port 0 and waits until it listens.</summary>
     public static async Task<AppProcess> StartAsync(string assemblyPath, string extraArguments = "",
@@ -43,10 +43,21 @@ internal sealed partial class AppProcess : IAsyncDisposable
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(string? line)
         {
-            if (line is null) return;
-            lock (app.output) app.output.AppendLine(line);
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (app.output)
+            {
+                app.output.AppendLine(line);
+            }
+
             var match = ListeningLine().Match(line);
-            if (match.Success) listening.TrySetResult(new Uri(match.Groups[1].Value));
+            if (match.Success)
+            {
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
         }
         app.process.OutputDataReceived += (_, e) => OnLine(e.Data);
         app.process.ErrorDataReceived += (_, e) => OnLine(e.Data);

@@ -105,7 +105,7 @@ public sealed class SingletonSessionCaptureAnalyzer : DiagnosticAnalyzer
         }
 
         var location = PipelineLocations.Of(invocation.Syntax);
-        ITypeSymbol? implementation = invocation.TargetMethod.TypeArguments.LastOrDefault();
+        var implementation = invocation.TargetMethod.TypeArguments.LastOrDefault();
         foreach (var argument in invocation.Arguments)
         {
             switch (argument.Value)

@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using TypedSession.Generator;
-using TypedSession.Generator.Analyzers.Pipeline;
 using Verify = TypedSession.Tests.Analyzers.AnalyzerVerifier<TypedSession.Generator.Analyzers.Pipeline.PipelineOrderAnalyzer>;
 
 namespace TypedSession.Tests.Analyzers.Pipeline;

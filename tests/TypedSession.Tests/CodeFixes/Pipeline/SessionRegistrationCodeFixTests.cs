@@ -1,14 +1,14 @@
 using Microsoft.CodeAnalysis;
 using TypedSession.Generator;
-using UseSessionFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
-    TypedSession.Generator.Analyzers.Pipeline.SessionRegistrationAnalyzer,
-    TypedSession.CodeFixes.Pipeline.InsertUseSessionCodeFixProvider>;
 using AddSessionFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
     TypedSession.Generator.Analyzers.Pipeline.SessionRegistrationAnalyzer,
     TypedSession.CodeFixes.Pipeline.InsertAddSessionCodeFixProvider>;
 using CacheFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
     TypedSession.Generator.Analyzers.Pipeline.SessionRegistrationAnalyzer,
     TypedSession.CodeFixes.Pipeline.AddDistributedMemoryCacheCodeFixProvider>;
+using UseSessionFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
+    TypedSession.Generator.Analyzers.Pipeline.SessionRegistrationAnalyzer,
+    TypedSession.CodeFixes.Pipeline.InsertUseSessionCodeFixProvider>;
 
 namespace TypedSession.Tests.CodeFixes.Pipeline;
 

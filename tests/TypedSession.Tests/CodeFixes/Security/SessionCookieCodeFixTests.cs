@@ -1,13 +1,13 @@
 using TypedSession.Generator;
-using SecureFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
-    TypedSession.Generator.Analyzers.Security.SessionCookieAnalyzer,
-    TypedSession.CodeFixes.Security.RequireSecureSessionCookieCodeFixProvider>;
 using HttpOnlyFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
     TypedSession.Generator.Analyzers.Security.SessionCookieAnalyzer,
     TypedSession.CodeFixes.Security.RestoreHttpOnlySessionCookieCodeFixProvider>;
 using MaxAgeFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
     TypedSession.Generator.Analyzers.Security.SessionCookieAnalyzer,
     TypedSession.CodeFixes.Security.UseMaxAgeForSessionCookieCodeFixProvider>;
+using SecureFix = TypedSession.Tests.CodeFixes.CodeFixVerifier<
+    TypedSession.Generator.Analyzers.Security.SessionCookieAnalyzer,
+    TypedSession.CodeFixes.Security.RequireSecureSessionCookieCodeFixProvider>;
 
 namespace TypedSession.Tests.CodeFixes.Security;
 
