@@ -14,7 +14,7 @@ internal static class AnalyzerVerifier<TAnalyzer>
 {
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 
-    /// <summary>Verifies a class library made of <paramref name="sources"/>.</summary>
+    /// <summary>Verifies a class library made of <paramref name="source"/>.</summary>
     public static Task VerifyLibraryAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAsync(new[] { source }, OutputKind.DynamicallyLinkedLibrary, expected);
 

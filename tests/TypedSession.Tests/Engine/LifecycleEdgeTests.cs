@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using TypedSession.Tests.Engine.Support;
 
 namespace TypedSession.Tests.Engine;
 

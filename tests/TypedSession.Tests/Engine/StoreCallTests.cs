@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using TypedSession.Tests.Engine.Support;
 
 namespace TypedSession.Tests.Engine;
 

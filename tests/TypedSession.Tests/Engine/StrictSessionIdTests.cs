@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using TypedSession.Stores;
-using TypedSession.Tests.Engine.Support;
 
 namespace TypedSession.Tests.Engine;
 

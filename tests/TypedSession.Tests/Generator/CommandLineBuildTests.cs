@@ -1,4 +1,3 @@
-using TypedSession.Tests.Infrastructure;
 using TypedSession.Tests.Packaging;
 
 namespace TypedSession.Tests.Generator;

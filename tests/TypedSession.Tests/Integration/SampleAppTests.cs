@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using TypedSession.Tests.Hosting;
 
 namespace TypedSession.Tests.Integration;
 

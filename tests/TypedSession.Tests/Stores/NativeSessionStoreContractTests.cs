@@ -1,5 +1,3 @@
-using TypedSession.Stores;
-
 namespace TypedSession.Tests.Stores;
 
 /// <summary>

@@ -10,8 +10,6 @@ using TypedSession.Stores;
 using TypedSession.Stores.Redis;
 using TypedSession.Stores.Sqlite;
 using TypedSession.Tests.Engine;
-using TypedSession.Tests.Engine.Support;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.Stores;
 
