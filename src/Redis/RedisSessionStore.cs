@@ -31,7 +31,7 @@ namespace TypedSession.Stores.Redis;
 /// session, so such a write cannot bring a destroyed session back.
 /// </para>
 /// </remarks>
-public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
+internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
 {
     private const byte MetadataMarker = 0xFF;
 

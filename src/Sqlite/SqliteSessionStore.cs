@@ -17,7 +17,7 @@ namespace TypedSession.Stores.Sqlite;
 /// exists and has not expired, so a late write cannot bring back a session that was destroyed meanwhile. One file
 /// serves the processes of one machine; for several machines use the Redis store.
 /// </remarks>
-public sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
 {
     private const int SchemaVersion = 1;
 

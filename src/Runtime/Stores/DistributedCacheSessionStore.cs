@@ -26,7 +26,7 @@ namespace TypedSession.Stores;
 /// all persist.
 /// </para>
 /// </remarks>
-public sealed class DistributedCacheSessionStore : ITypedSessionStore
+internal sealed class DistributedCacheSessionStore : ITypedSessionStore
 {
     private readonly IDistributedCache _cache;
     private readonly TimeProvider _timeProvider;

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
-using TypedSession.Codecs;
+using TypedSession.Generated;
 
 namespace TypedSession.Tests.Codecs.ObjectCodec;
 

@@ -42,14 +42,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x1UL) == 0UL)
                 {
-                    __TenantName = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_TenantName);
+                    __TenantName = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_TenantName);
                     __loaded0 |= 0x1UL;
                 }
                 return __TenantName;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_TenantName, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_TenantName, value);
                 __TenantName = value;
                 __loaded0 |= 0x1UL;
             }

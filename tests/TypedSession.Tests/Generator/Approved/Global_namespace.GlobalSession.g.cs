@@ -40,14 +40,14 @@ partial class GlobalSession : global::TypedSession.TypedSessionBase, global::Typ
         {
             if ((__loaded0 & 0x1UL) == 0UL)
             {
-                __Theme = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_Theme);
+                __Theme = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_Theme);
                 __loaded0 |= 0x1UL;
             }
             return __Theme;
         }
         set
         {
-            global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_Theme, value);
+            global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_Theme, value);
             __Theme = value;
             __loaded0 |= 0x1UL;
         }

@@ -70,14 +70,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x1UL) == 0UL)
                 {
-                    __Count = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Count);
+                    __Count = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Count);
                     __loaded0 |= 0x1UL;
                 }
                 return __Count;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Count, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Count, value);
                 __Count = value;
                 __loaded0 |= 0x1UL;
             }
