@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using TypedSession.Generated;
-using TypedSession.Hosting;
 
 namespace TypedSession.Tests.Hosting;
 
