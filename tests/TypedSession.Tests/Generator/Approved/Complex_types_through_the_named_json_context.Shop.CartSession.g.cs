@@ -45,7 +45,7 @@ namespace Shop
         /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public static global::System.Threading.Tasks.ValueTask<global::Shop.CartSession?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-            => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.CartSession>(context);
+            => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.CartSession>(context);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public partial global::System.Collections.Generic.List<global::Shop.Item>? Items

@@ -39,7 +39,7 @@ namespace Shop.Carts
         /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public static global::System.Threading.Tasks.ValueTask<global::Shop.Carts.CartSession?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-            => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.Carts.CartSession>(context);
+            => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.Carts.CartSession>(context);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public partial int Items

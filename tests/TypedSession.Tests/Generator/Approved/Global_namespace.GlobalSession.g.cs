@@ -31,7 +31,7 @@ partial class GlobalSession : global::TypedSession.TypedSessionBase, global::Typ
     /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
     public static global::System.Threading.Tasks.ValueTask<global::GlobalSession?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-        => global::TypedSession.Hosting.SessionBinding.BindAsync<global::GlobalSession>(context);
+        => global::TypedSession.Generated.SessionBinding.BindAsync<global::GlobalSession>(context);
 
     [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
     public partial string? Theme

@@ -37,7 +37,7 @@ namespace Shop
                 /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
                 public static global::System.Threading.Tasks.ValueTask<global::Shop.Outer.Middle.Inner?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-                    => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.Outer.Middle.Inner>(context);
+                    => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.Outer.Middle.Inner>(context);
 
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
                 public partial int Count

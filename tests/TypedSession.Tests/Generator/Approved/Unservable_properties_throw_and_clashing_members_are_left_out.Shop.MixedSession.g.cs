@@ -33,7 +33,7 @@ namespace Shop
         /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public static global::System.Threading.Tasks.ValueTask<global::Shop.MixedSession?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-            => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.MixedSession>(context);
+            => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.MixedSession>(context);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public partial string? Name
