@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Session;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
-using TypedSession.Hosting;
 
 namespace TypedSession.Sample;
 
@@ -77,7 +76,7 @@ public static partial class BenchmarkEndpoints
 
     private static async Task TypedAsync(HttpContext context)
     {
-        var session = (await SessionBinding.BindAsync<VisitSession>(context))!;
+        var session = (await VisitSession.BindAsync(context))!;
         if (context.Request.Path == "/start")
         {
             session.Username = "john.doe@example.com";

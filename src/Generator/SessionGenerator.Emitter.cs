@@ -12,7 +12,7 @@ public sealed partial class SessionGenerator
     /// <summary>Model in, source out. Pure string work: no symbols, no compilation.</summary>
     private static class Emitter
     {
-        private const string SessionValues = "global::TypedSession.Codecs.SessionValues";
+        private const string SessionValues = "global::TypedSession.Generated.SessionValues";
         private const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
         private const int FlagsPerField = 64;
         private const string KeyConstantPrefix = "__Key_";
@@ -287,7 +287,7 @@ public sealed partial class SessionGenerator
             writer.WriteLine("/// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>");
             writer.WriteLine(GeneratedCodeAttribute);
             writer.WriteLine($"public static global::System.Threading.Tasks.ValueTask<{spec.FullyQualifiedName}?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)");
-            writer.WriteLine($"    => global::TypedSession.Hosting.SessionBinding.BindAsync<{spec.FullyQualifiedName}>(context);");
+            writer.WriteLine($"    => global::TypedSession.Generated.SessionBinding.BindAsync<{spec.FullyQualifiedName}>(context);");
         }
 
         private static void WriteProperty(SourceWriter writer, SessionPropertySpec property, int servedIndex)

@@ -30,7 +30,7 @@ namespace TypedSession.Stores.Redis;
 /// the creation time (which earlier versions could leave behind after a late write) loads as no session.
 /// </para>
 /// </remarks>
-public sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
+internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
 {
     private const byte MetadataMarker = 0xFF;
 

@@ -3,7 +3,7 @@ using StackExchange.Redis;
 namespace TypedSession.Stores.Redis;
 
 /// <summary>
-/// Where <see cref="RedisSessionStore"/> keeps sessions. Give it a connection in one of three ways: a
+/// Where TypedSession's Redis store keeps sessions. Give it a connection in one of three ways: a
 /// <see cref="Configuration"/> string, <see cref="ConfigurationOptions"/>, or a
 /// <see cref="ConnectionMultiplexerFactory"/>; with none of them, the store uses the
 /// <see cref="IConnectionMultiplexer"/> registered in the service container.

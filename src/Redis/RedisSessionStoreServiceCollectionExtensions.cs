@@ -7,7 +7,7 @@ using TypedSession.Stores.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="RedisSessionStore"/> as the store of TypedSession's session engine.</summary>
+/// <summary>Registers TypedSession's Redis store as the store of TypedSession's session engine.</summary>
 public static class RedisSessionStoreServiceCollectionExtensions
 {
     /// <summary>
@@ -30,11 +30,17 @@ public static class RedisSessionStoreServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Keeps sessions in Redis through the <see cref="IConnectionMultiplexer"/> registered in the service container (start-up
+    /// fails when there is none), and the Data Protection key ring beside them unless the application chose its own.
+    /// </summary>
+    public static IServiceCollection AddTypedSessionRedisStore(this IServiceCollection services) => services.AddTypedSessionRedisStore(configure: null);
+
+    /// <summary>
     /// Keeps sessions in Redis, configured by <paramref name="configure"/>. Without a connection in the options, the
     /// store uses the <see cref="IConnectionMultiplexer"/> registered in the service container; start-up fails when
     /// there is none.
     /// </summary>
-    public static IServiceCollection AddTypedSessionRedisStore(this IServiceCollection services, Action<RedisSessionStoreOptions>? configure = null)
+    public static IServiceCollection AddTypedSessionRedisStore(this IServiceCollection services, Action<RedisSessionStoreOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         var builder = services.AddOptions<RedisSessionStoreOptions>();

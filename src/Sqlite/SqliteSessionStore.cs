@@ -19,7 +19,7 @@ namespace TypedSession.Stores.Sqlite;
 /// hash the engine passes, never the secret a cookie carries. One file serves the processes of one machine; for several
 /// machines use the Redis store.
 /// </remarks>
-public sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
 {
     private const int SchemaVersion = 1;
 

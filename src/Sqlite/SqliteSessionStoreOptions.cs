@@ -1,6 +1,6 @@
 namespace TypedSession.Stores.Sqlite;
 
-/// <summary>Where <see cref="SqliteSessionStore"/> keeps sessions and their Data Protection keys, and how often it removes expired sessions.</summary>
+/// <summary>Where TypedSession's SQLite store keeps sessions and their Data Protection keys, and how often it removes expired sessions.</summary>
 public sealed class SqliteSessionStoreOptions
 {
     /// <summary>The file name used under the application's content root when <see cref="DatabasePath"/> is not set.</summary>

@@ -7,16 +7,22 @@ using TypedSession.Stores.Sqlite;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="SqliteSessionStore"/> as the store of TypedSession's session engine.</summary>
+/// <summary>Registers TypedSession's SQLite store as the store of TypedSession's session engine.</summary>
 public static class SqliteSessionStoreServiceCollectionExtensions
 {
+    /// <summary>
+    /// Keeps sessions in <c>App_Data/typedsession.db</c> under the content root, with the default
+    /// <see cref="SqliteSessionStoreOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddTypedSessionSqliteStore(this IServiceCollection services) => services.AddTypedSessionSqliteStore(configure: null);
+
     /// <summary>
     /// Keeps sessions in an SQLite file, by default <c>App_Data/typedsession.db</c> under the content root, so they
     /// survive a restart with no server to run, and the Data Protection key ring in a folder beside it unless the
     /// application chose its own (see <see cref="SqliteSessionStoreOptions.PersistDataProtectionKeys"/>). Replaces any
     /// store registered before; call it with or without <c>AddTypedSession</c>, in any order.
     /// </summary>
-    public static IServiceCollection AddTypedSessionSqliteStore(this IServiceCollection services, Action<SqliteSessionStoreOptions>? configure = null)
+    public static IServiceCollection AddTypedSessionSqliteStore(this IServiceCollection services, Action<SqliteSessionStoreOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         var builder = services.AddOptions<SqliteSessionStoreOptions>();

@@ -12,7 +12,7 @@ namespace TypedSession.Generator.Emitter;
 /// </summary>
 internal static class JsonObjectCodecEmitter
 {
-    private const string Codecs = "global::TypedSession.Codecs.";
+    private const string Codecs = "global::TypedSession.Generated.";
     private const string Json = "global::System.Text.Json.";
 
     /// <summary>Writes the codec class <paramref name="className"/> for <paramref name="shape"/>.</summary>

@@ -5,7 +5,7 @@ namespace TypedSession.Generator.Model;
 /// strings, so that it compares by value and the incremental pipeline can cache the models that hold it.
 /// </summary>
 /// <param name="Kind">Codec, nullable codec or JSON.</param>
-/// <param name="CodecTypeName">The codec struct, fully qualified (<c>global::TypedSession.Codecs.Int32Codec</c>); null for JSON.</param>
+/// <param name="CodecTypeName">The codec struct, fully qualified (<c>global::TypedSession.Generated.Int32Codec</c>); null for JSON.</param>
 /// <param name="StoredTypeName">
 /// The type the codec or the JSON metadata handles, fully qualified: <c>int</c> for an <c>int?</c> or an enum over
 /// <c>int</c>, <c>global::Ns.Cart</c> for JSON. Never carries a nullable annotation.

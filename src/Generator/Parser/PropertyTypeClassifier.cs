@@ -11,7 +11,7 @@ namespace TypedSession.Generator.Parser;
 /// </summary>
 internal static class PropertyTypeClassifier
 {
-    private const string CodecNamespace = "global::TypedSession.Codecs.";
+    private const string CodecNamespace = "global::TypedSession.Generated.";
 
     /// <summary>Fully qualified names with nullable annotations, the way the generated code repeats them.</summary>
     internal static readonly SymbolDisplayFormat TypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat

@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>One byte: 1 for true, 0 for false; any other byte is corrupt.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>One byte: 1 for true, 0 for false; any other byte is corrupt. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct BooleanCodec : IValueCodec<bool>
 {
     /// <inheritdoc />

@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>The bytes themselves. The array is stored as given, so do not change it after setting it.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>The bytes themselves. The array is stored as given, so do not change it after setting it. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ByteArrayCodec : IValueCodec<byte[]>
 {
     /// <inheritdoc />

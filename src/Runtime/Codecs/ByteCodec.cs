@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>One byte.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>One byte. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ByteCodec : IValueCodec<byte>
 {
     /// <inheritdoc />

@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>The UTF-16 code unit in two bytes, big-endian.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>The UTF-16 code unit in two bytes, big-endian. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct CharCodec : IValueCodec<char>
 {
     /// <inheritdoc />

@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>The day number (days since 0001-01-01) in four bytes, big-endian.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>The day number (days since 0001-01-01) in four bytes, big-endian. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct DateOnlyCodec : IValueCodec<DateOnly>
 {
     /// <inheritdoc />

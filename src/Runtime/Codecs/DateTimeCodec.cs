@@ -1,9 +1,13 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
+
+namespace TypedSession.Generated;
 
 /// <summary>
 /// <see cref="DateTime.ToBinary"/> in eight bytes, big-endian: the ticks and the <see cref="DateTimeKind"/>, so a
 /// UTC time reads back as UTC. A local time is stored as UTC and read back in the server's zone.
+/// For generated code; not a stable API.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct DateTimeCodec : IValueCodec<DateTime>
 {
     /// <inheritdoc />

@@ -1,11 +1,14 @@
+using System.ComponentModel;
 using System.Buffers.Binary;
 
-namespace TypedSession.Codecs;
+namespace TypedSession.Generated;
 
 /// <summary>
 /// The UTC ticks in eight bytes and the offset in minutes in two, big-endian: ten bytes that keep both the instant
 /// and the offset it was written with.
+/// For generated code; not a stable API.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct DateTimeOffsetCodec : IValueCodec<DateTimeOffset>
 {
     /// <inheritdoc />

@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>The four 32-bit parts of <see cref="decimal.GetBits(decimal)"/>, each big-endian: sixteen bytes.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>The four 32-bit parts of <see cref="decimal.GetBits(decimal)"/>, each big-endian: sixteen bytes. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct DecimalCodec : IValueCodec<decimal>
 {
     /// <inheritdoc />

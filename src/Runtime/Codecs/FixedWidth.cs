@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace TypedSession.Codecs;
+namespace TypedSession.Generated;
 
 // Big-endian, like ISession.SetInt32, so that every integer codec shares one byte order with the stock helpers.
 internal static class FixedWidth

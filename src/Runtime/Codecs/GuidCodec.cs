@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>Sixteen bytes in RFC 4122 (big-endian) order, the order a GUID is written in text.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>Sixteen bytes in RFC 4122 (big-endian) order, the order a GUID is written in text. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct GuidCodec : IValueCodec<Guid>
 {
     /// <inheritdoc />

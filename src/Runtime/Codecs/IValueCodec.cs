@@ -1,11 +1,15 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
+
+namespace TypedSession.Generated;
 
 /// <summary>
 /// Turns one property type into the bytes an <see cref="Microsoft.AspNetCore.Http.ISession"/> stores, and back.
 /// Codecs are structs with static members so that <see cref="SessionValues"/> is specialised per codec by the JIT:
 /// a typed read costs what the hand-written <c>GetInt32</c> costs, with no virtual call and no boxing.
+/// For generated code; not a stable API.
 /// </summary>
 /// <typeparam name="T">The property type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IValueCodec<T>
 {
     /// <summary>Encodes <paramref name="value"/> into a new array (the session keeps the array it is given).</summary>

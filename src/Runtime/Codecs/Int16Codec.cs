@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>Two bytes, big-endian.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>Two bytes, big-endian. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct Int16Codec : IValueCodec<short>
 {
     /// <inheritdoc />

@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>Four bytes, big-endian: exactly what <c>ISession.SetInt32</c> stores.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>Four bytes, big-endian: exactly what <c>ISession.SetInt32</c> stores. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct Int32Codec : IValueCodec<int>
 {
     /// <inheritdoc />

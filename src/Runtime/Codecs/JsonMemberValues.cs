@@ -1,14 +1,14 @@
 using System.ComponentModel;
 using System.Text.Json;
 
-namespace TypedSession.Codecs;
+namespace TypedSession.Generated;
 
 /// <summary>
 /// Reads the members of a generated <see cref="JsonObjectCodec{T}"/> with the same <see cref="Utf8JsonReader"/> calls
 /// System.Text.Json's built-in converters make, so that the values are the same as theirs: one
 /// <see cref="IJsonMemberReader{T}"/> per member type, and the null literal for nullable ones added once. A read
 /// returns <see langword="false"/> for a token the converter would not take without its options' help; the codec then
-/// leaves the value to System.Text.Json. Used by generated code.
+/// leaves the value to System.Text.Json. For generated code; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonMemberValues

@@ -4,7 +4,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 
-namespace TypedSession.Codecs;
+namespace TypedSession.Generated;
 
 /// <summary>
 /// Reads a generated <see cref="JsonObjectCodec{T}"/>'s members straight from bytes laid out exactly as the codec
@@ -12,7 +12,7 @@ namespace TypedSession.Codecs;
 /// their trimmed round-trip form, strings without escapes or non-ASCII text. Whatever else it meets (another order,
 /// whitespace, an escape, a value outside the type) returns <see langword="false"/>, and the codec reads the same
 /// bytes with <c>Utf8JsonReader</c>; so a value read here is the value System.Text.Json reads from the same bytes.
-/// Used by generated code.
+/// For generated code; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct JsonObjectByteReader

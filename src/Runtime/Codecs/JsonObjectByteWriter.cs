@@ -4,7 +4,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 
-namespace TypedSession.Codecs;
+namespace TypedSession.Generated;
 
 /// <summary>
 /// Writes a generated <see cref="JsonObjectCodec{T}"/>'s members straight into bytes, for the values whose JSON text
@@ -12,7 +12,7 @@ namespace TypedSession.Codecs;
 /// with its name, escaped and quoted once per codec, and the separator before it. A member whose text this cannot
 /// write exactly as <c>Utf8JsonWriter</c> would (a string that needs escaping, a local time) returns
 /// <see langword="false"/>, and the codec leaves the whole value to <see cref="System.Text.Json.JsonSerializer"/>.
-/// Used by generated code.
+/// For generated code; not a stable API.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct JsonObjectByteWriter

@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace TypedSession.Codecs;
+namespace TypedSession.Generated;
 
 /// <summary>
 /// The base of the JSON codec the generator writes for a session property whose type is a plain object (a record or
@@ -19,7 +19,7 @@ namespace TypedSession.Codecs;
 /// order, converters, options), and if anything differs, it leaves every read and write of the type to <see cref="JsonSerializer"/> with
 /// <see cref="TypeInfo"/>. A read it does not expect (another property order is fine; an unknown or repeated
 /// property, a missing one, another token type, comments) is also left to <see cref="JsonSerializer"/>, over the same
-/// bytes, so it accepts and rejects what System.Text.Json does. Used by generated code.
+/// bytes, so it accepts and rejects what System.Text.Json does. For generated code; not a stable API.
 /// </summary>
 /// <typeparam name="T">The object type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]

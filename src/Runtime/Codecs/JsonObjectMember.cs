@@ -1,10 +1,10 @@
 using System.ComponentModel;
 
-namespace TypedSession.Codecs;
+namespace TypedSession.Generated;
 
 /// <summary>
 /// One property of a type that a generated <see cref="JsonObjectCodec{T}"/> reads and writes, as the generator saw it.
-/// The codec checks these against the JSON context's metadata before it uses them. Used by generated code.
+/// The codec checks these against the JSON context's metadata before it uses them. For generated code; not a stable API.
 /// </summary>
 /// <param name="PropertyName">The property name in C#.</param>
 /// <param name="DeclaredJsonName">The name of its <c>[JsonPropertyName]</c>, or <see langword="null"/> when it has none.</param>

@@ -1,4 +1,4 @@
-namespace TypedSession.Codecs;
+namespace TypedSession.Generated;
 
 // The array JsonObjectByteWriter writes into, kept per thread and reused by every generated JSON codec, so that a
 // write allocates only the exact-size array the session keeps. Taken out of its slot while in use: a property getter

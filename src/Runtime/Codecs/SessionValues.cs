@@ -4,13 +4,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
-namespace TypedSession.Codecs;
+namespace TypedSession.Generated;
 
 /// <summary>
 /// Reads and writes one typed value under one key of an <see cref="ISession"/>. The generated properties call these
-/// methods, and so can hand-written code. A value that cannot be decoded reads as the type's default and is reported
+/// methods. A value that cannot be decoded reads as the type's default and is reported
 /// (key and type, never the value) instead of throwing into the request; the next write replaces it.
+/// For generated code; not a stable API.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SessionValues
 {
     /// <summary>Reads the value under <paramref name="key"/>, or <see langword="default"/> when it is missing or corrupt.</summary>

@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>The IEEE 754 bits in four bytes, big-endian.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>The IEEE 754 bits in four bytes, big-endian. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct SingleCodec : IValueCodec<float>
 {
     /// <inheritdoc />

@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>UTF-8 without a length prefix: exactly what <c>ISession.SetString</c> stores.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>UTF-8 without a length prefix: exactly what <c>ISession.SetString</c> stores. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct StringCodec : IValueCodec<string>
 {
     /// <inheritdoc />

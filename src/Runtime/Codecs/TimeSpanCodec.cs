@@ -1,6 +1,9 @@
-namespace TypedSession.Codecs;
+using System.ComponentModel;
 
-/// <summary>The ticks in eight bytes, big-endian.</summary>
+namespace TypedSession.Generated;
+
+/// <summary>The ticks in eight bytes, big-endian. For generated code; not a stable API.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct TimeSpanCodec : IValueCodec<TimeSpan>
 {
     /// <inheritdoc />

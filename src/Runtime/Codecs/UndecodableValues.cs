@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace TypedSession.Codecs;
+namespace TypedSession.Generated;
 
 // Where a value that failed to decode is reported: the session itself when it listens (the engine); otherwise the
 // logger of the request being served, found through the ambient HttpContext (AddTypedSession registers the accessor),
@@ -12,7 +12,7 @@ namespace TypedSession.Codecs;
 // Cold path only.
 internal static partial class UndecodableValues
 {
-    internal const string LoggerCategory = "TypedSession.Codecs";
+    internal const string LoggerCategory = "TypedSession.Generated";
 
     private static ILogger fallbackLogger = NullLogger.Instance;
 

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using TypedSession.Codecs;
+using TypedSession.Generated;
+using TypedSession.Stores;
 
 namespace TypedSession;
 

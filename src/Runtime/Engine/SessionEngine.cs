@@ -16,7 +16,7 @@ namespace TypedSession;
 /// no store call for requests that do not use the session, and they persist through an <see cref="ITypedSessionStore"/>.
 /// Registered by <c>AddTypedSessionEngine()</c> (and so by <c>AddTypedSession&lt;T&gt;()</c>).
 /// </summary>
-public sealed class SessionEngine : ISessionStore
+internal sealed class SessionEngine : ISessionStore
 {
     private int _synchronousLoadReported;
 

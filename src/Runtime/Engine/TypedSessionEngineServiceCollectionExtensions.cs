@@ -10,9 +10,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TypedSessionEngineServiceCollectionExtensions
 {
     /// <summary>
-    /// Makes TypedSession's <see cref="SessionEngine"/> the <see cref="ISessionStore"/> behind the stock
+    /// Makes TypedSession's session engine the <see cref="ISessionStore"/> behind the stock
     /// <c>app.UseSession()</c>, whether <c>AddSession()</c> is called before or after this, and registers its default
-    /// store, <see cref="DistributedCacheSessionStore"/>, over the application's <c>IDistributedCache</c> (an in-memory
+    /// store, one entry per session in the application's <c>IDistributedCache</c> (an in-memory
     /// one when the application registers none). <c>AddTypedSession&lt;T&gt;()</c> calls this.
     /// </summary>
     /// <param name="services">The application's services.</param>

@@ -1,13 +1,18 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace TypedSession.Hosting;
+using TypedSession.Hosting;
+
+namespace TypedSession.Generated;
 
 /// <summary>
 /// Minimal-API binding of session classes: the generated <c>BindAsync</c> of every <see cref="SessionAttribute"/>
 /// class calls <see cref="BindAsync{T}(HttpContext)"/>, so that a handler parameter such as
 /// <c>app.MapGet("/me", (UserSession s) =&gt; s.Username)</c> gets a session that is already loaded without blocking.
+/// For generated code; not a stable API.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SessionBinding
 {
     /// <summary>

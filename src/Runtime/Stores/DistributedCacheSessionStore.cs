@@ -33,7 +33,7 @@ namespace TypedSession.Stores;
 /// still undone by the write; the Redis and SQLite stores close that window.
 /// </para>
 /// </remarks>
-public sealed class DistributedCacheSessionStore : ITypedSessionStore
+internal sealed class DistributedCacheSessionStore : ITypedSessionStore
 {
     private readonly IDistributedCache _cache;
     private readonly TimeProvider _timeProvider;

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using TypedSession.Codecs;
+using TypedSession.Generated;
 
 namespace TypedSession.Benchmarks.Accessors;
 

@@ -1,4 +1,4 @@
-using TypedSession.Codecs;
+using TypedSession.Generated;
 
 namespace TypedSession.Tests.Codecs;
 

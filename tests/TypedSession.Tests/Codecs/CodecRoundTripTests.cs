@@ -1,4 +1,4 @@
-using TypedSession.Codecs;
+using TypedSession.Generated;
 using static TypedSession.Tests.Codecs.CodecAssert;
 
 namespace TypedSession.Tests.Codecs;

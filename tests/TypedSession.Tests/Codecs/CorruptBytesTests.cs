@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using TypedSession.Codecs;
+using TypedSession.Generated;
 using static TypedSession.Tests.Codecs.CodecAssert;
 
 namespace TypedSession.Tests.Codecs;

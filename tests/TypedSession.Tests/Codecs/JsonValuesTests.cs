@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using TypedSession.Codecs;
+using TypedSession.Generated;
 using TypedSession.Tests.Codecs.Support;
 
 namespace TypedSession.Tests.Codecs;

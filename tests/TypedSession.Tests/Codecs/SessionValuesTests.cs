@@ -1,4 +1,4 @@
-using TypedSession.Codecs;
+using TypedSession.Generated;
 using TypedSession.Tests.Codecs.Support;
 
 namespace TypedSession.Tests.Codecs;

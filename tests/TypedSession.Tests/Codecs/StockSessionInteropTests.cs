@@ -4,7 +4,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TypedSession.Codecs;
+using TypedSession.Generated;
 
 namespace TypedSession.Tests.Codecs;
 

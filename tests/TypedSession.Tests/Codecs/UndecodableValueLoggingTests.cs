@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
-using TypedSession.Codecs;
+using TypedSession.Generated;
 using TypedSession.Tests.Codecs.Support;
 
 namespace TypedSession.Tests.Codecs;
@@ -29,7 +29,7 @@ public sealed class UndecodableValueLoggingTests
         Assert.All(records, record =>
         {
             Assert.Equal(LogLevel.Warning, record.Level);
-            Assert.Equal("TypedSession.Codecs", record.Category);
+            Assert.Equal("TypedSession.Generated", record.Category);
             Assert.DoesNotContain(Secret, record.Message);
             Assert.DoesNotContain(Secret, record.Exception?.ToString() ?? "");
             Assert.All(record.StructuredState ?? [], pair => Assert.DoesNotContain(Secret, pair.Value ?? ""));

@@ -35,7 +35,7 @@ public sealed class ObservabilityTests
         {
             await c.Session.LoadAsync();
             c.Session.Set("count", [1, 2]);
-            return global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int32Codec, int>(c.Session, "count").ToString();
+            return global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int32Codec, int>(c.Session, "count").ToString();
         });
     }
 

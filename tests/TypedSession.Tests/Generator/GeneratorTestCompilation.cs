@@ -20,17 +20,12 @@ internal static class GeneratorTestCompilation
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
     /// <summary>
-    /// Compiles <paramref name="sources"/> (with implicit usings for System and TypedSession) into a library. Until
-    /// the hosting code ships <c>TypedSession.Hosting.SessionBinding</c> in the runtime, a stand-in is added here so
-    /// that the generated <c>BindAsync</c> compiles.
+    /// Compiles <paramref name="sources"/> (with implicit usings for System and TypedSession) into a library against
+    /// the runtime, whose <c>TypedSession.Generated.SessionBinding</c> the generated <c>BindAsync</c> calls.
     /// </summary>
     public static CSharpCompilation Create(params string[] sources)
     {
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")).ToList();
-        if (typeof(TypedSessionBase).Assembly.GetType("TypedSession.Hosting.SessionBinding") is null)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(SessionBindingStandIn, ParseOptions, path: "SessionBindingStandIn.cs"));
-        }
         return CSharpCompilation.Create(
             "SessionTests" + Guid.NewGuid().ToString("N"),
             trees,
@@ -128,16 +123,4 @@ internal static class GeneratorTestCompilation
         paths.Add(typeof(GeneratorTestCompilation).Assembly.Location);
         return [.. paths.Select(path => MetadataReference.CreateFromFile(path))];
     }
-
-    private const string SessionBindingStandIn = """
-        namespace TypedSession.Hosting
-        {
-            internal static class SessionBinding
-            {
-                public static global::System.Threading.Tasks.ValueTask<T?> BindAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext context)
-                    where T : class, global::TypedSession.ITypedSession<T>
-                    => new(T.Create(context.Session));
-            }
-        }
-        """;
 }

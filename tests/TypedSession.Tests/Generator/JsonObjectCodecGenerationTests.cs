@@ -60,7 +60,7 @@ public sealed class JsonObjectCodecGenerationTests
         var generated = Generate(type);
 
         var holder = $"global::TypedSession.Generated.JsonCodecs.{type}_";
-        Assert.Contains($"public sealed class ObjectCodec : global::TypedSession.Codecs.JsonObjectCodec<global::Shop.{type}>", generated);
+        Assert.Contains($"public sealed class ObjectCodec : global::TypedSession.Generated.JsonObjectCodec<global::Shop.{type}>", generated);
         Assert.Matches($@"SessionValues\.ReadJson<global::Shop\.{type}>\(RawSession, __Key_Value, {Regex.Escape(holder)}[0-9A-F]{{8}}\.Codec\)", generated);
         Assert.Matches($@"SessionValues\.WriteJson<global::Shop\.{type}>\(RawSession, __Key_Value, value, {Regex.Escape(holder)}[0-9A-F]{{8}}\.Codec\)", generated);
     }

@@ -93,7 +93,7 @@ public sealed class PropertyTypeClassifierTests
 
         Assert.NotNull(access);
         Assert.Equal(ValueAccessKind.Codec, access.Kind);
-        Assert.Equal("global::TypedSession.Codecs." + codec, access.CodecTypeName);
+        Assert.Equal("global::TypedSession.Generated." + codec, access.CodecTypeName);
         Assert.Equal(storedType, access.StoredTypeName);
     }
 
@@ -107,7 +107,7 @@ public sealed class PropertyTypeClassifierTests
 
         Assert.NotNull(access);
         Assert.Equal(ValueAccessKind.NullableCodec, access.Kind);
-        Assert.Equal("global::TypedSession.Codecs." + codec, access.CodecTypeName);
+        Assert.Equal("global::TypedSession.Generated." + codec, access.CodecTypeName);
         Assert.Equal(storedType, access.StoredTypeName);
         Assert.Equal(enumType, access.EnumTypeName);
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using TypedSession.Codecs;
-using TypedSession.Hosting;
+using TypedSession.Generated;
 
 namespace TypedSession.Tests.Hosting;
 

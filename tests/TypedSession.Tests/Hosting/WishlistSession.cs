@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using TypedSession.Codecs;
+using TypedSession.Generated;
 
 namespace TypedSession.Tests.Hosting;
 

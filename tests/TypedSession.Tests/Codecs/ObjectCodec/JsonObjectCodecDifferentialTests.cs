@@ -7,7 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using FsCheck.Xunit;
 using Microsoft.AspNetCore.Http;
-using TypedSession.Codecs;
+using TypedSession.Generated;
 using TypedSession.Tests.Codecs.Support;
 
 namespace TypedSession.Tests.Codecs.ObjectCodec;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
-using TypedSession.Codecs;
+using TypedSession.Generated;
 using TypedSession.Tests.Codecs.Support;
 
 namespace TypedSession.Tests.Codecs.ObjectCodec;

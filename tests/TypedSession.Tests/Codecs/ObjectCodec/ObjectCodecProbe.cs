@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
-using TypedSession.Codecs;
+using TypedSession.Generated;
 using TypedSession.Generator.Emitter;
 
 namespace TypedSession.Tests.Codecs.ObjectCodec;

@@ -69,7 +69,7 @@ namespace Shop
         /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public static global::System.Threading.Tasks.ValueTask<global::Shop.AccessSession?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-            => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.AccessSession>(context);
+            => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.AccessSession>(context);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public partial string? PublicPrivateSet
@@ -78,14 +78,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x1UL) == 0UL)
                 {
-                    __PublicPrivateSet = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_PublicPrivateSet);
+                    __PublicPrivateSet = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_PublicPrivateSet);
                     __loaded0 |= 0x1UL;
                 }
                 return __PublicPrivateSet;
             }
             private set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_PublicPrivateSet, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_PublicPrivateSet, value);
                 __PublicPrivateSet = value;
                 __loaded0 |= 0x1UL;
             }
@@ -107,14 +107,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x2UL) == 0UL)
                 {
-                    __Internal = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Internal);
+                    __Internal = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Internal);
                     __loaded0 |= 0x2UL;
                 }
                 return __Internal;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Internal, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Internal, value);
                 __Internal = value;
                 __loaded0 |= 0x2UL;
             }
@@ -136,14 +136,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x4UL) == 0UL)
                 {
-                    __ProtectedInternal = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_ProtectedInternal);
+                    __ProtectedInternal = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_ProtectedInternal);
                     __loaded0 |= 0x4UL;
                 }
                 return __ProtectedInternal;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_ProtectedInternal, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_ProtectedInternal, value);
                 __ProtectedInternal = value;
                 __loaded0 |= 0x4UL;
             }
@@ -165,14 +165,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x8UL) == 0UL)
                 {
-                    __PrivateProtected = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_PrivateProtected);
+                    __PrivateProtected = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_PrivateProtected);
                     __loaded0 |= 0x8UL;
                 }
                 return __PrivateProtected;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_PrivateProtected, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_PrivateProtected, value);
                 __PrivateProtected = value;
                 __loaded0 |= 0x8UL;
             }
@@ -194,14 +194,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x10UL) == 0UL)
                 {
-                    __Virtual = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.BooleanCodec, bool>(RawSession, __Key_Virtual);
+                    __Virtual = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.BooleanCodec, bool>(RawSession, __Key_Virtual);
                     __loaded0 |= 0x10UL;
                 }
                 return __Virtual;
             }
             protected set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.BooleanCodec, bool>(RawSession, __Key_Virtual, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.BooleanCodec, bool>(RawSession, __Key_Virtual, value);
                 __Virtual = value;
                 __loaded0 |= 0x10UL;
             }
@@ -223,14 +223,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x20UL) == 0UL)
                 {
-                    __Implicit = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int64Codec, long>(RawSession, __Key_Implicit);
+                    __Implicit = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int64Codec, long>(RawSession, __Key_Implicit);
                     __loaded0 |= 0x20UL;
                 }
                 return __Implicit;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int64Codec, long>(RawSession, __Key_Implicit, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int64Codec, long>(RawSession, __Key_Implicit, value);
                 __Implicit = value;
                 __loaded0 |= 0x20UL;
             }
@@ -252,14 +252,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x40UL) == 0UL)
                 {
-                    __class = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_class);
+                    __class = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_class);
                     __loaded0 |= 0x40UL;
                 }
                 return __class;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_class, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_class, value);
                 __class = value;
                 __loaded0 |= 0x40UL;
             }

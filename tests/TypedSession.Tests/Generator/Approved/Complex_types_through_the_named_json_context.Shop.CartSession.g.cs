@@ -45,7 +45,7 @@ namespace Shop
         /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public static global::System.Threading.Tasks.ValueTask<global::Shop.CartSession?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-            => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.CartSession>(context);
+            => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.CartSession>(context);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public partial global::System.Collections.Generic.List<global::Shop.Item>? Items
@@ -54,14 +54,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x1UL) == 0UL)
                 {
-                    __Items = global::TypedSession.Codecs.SessionValues.ReadJson<global::System.Collections.Generic.List<global::Shop.Item>>(RawSession, __Key_Items, global::TypedSession.Generated.JsonCodecs.List_Item_972CE29D.TypeInfo);
+                    __Items = global::TypedSession.Generated.SessionValues.ReadJson<global::System.Collections.Generic.List<global::Shop.Item>>(RawSession, __Key_Items, global::TypedSession.Generated.JsonCodecs.List_Item_972CE29D.TypeInfo);
                     __loaded0 |= 0x1UL;
                 }
                 return __Items;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.WriteJson<global::System.Collections.Generic.List<global::Shop.Item>>(RawSession, __Key_Items, value, global::TypedSession.Generated.JsonCodecs.List_Item_972CE29D.TypeInfo);
+                global::TypedSession.Generated.SessionValues.WriteJson<global::System.Collections.Generic.List<global::Shop.Item>>(RawSession, __Key_Items, value, global::TypedSession.Generated.JsonCodecs.List_Item_972CE29D.TypeInfo);
                 __Items = value;
                 __loaded0 |= 0x1UL;
             }
@@ -83,14 +83,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x2UL) == 0UL)
                 {
-                    __LastAdded = global::TypedSession.Codecs.SessionValues.ReadJson<global::Shop.Item>(RawSession, __Key_LastAdded, global::TypedSession.Generated.JsonCodecs.Item_BBDDB4A5.Codec);
+                    __LastAdded = global::TypedSession.Generated.SessionValues.ReadJson<global::Shop.Item>(RawSession, __Key_LastAdded, global::TypedSession.Generated.JsonCodecs.Item_BBDDB4A5.Codec);
                     __loaded0 |= 0x2UL;
                 }
                 return __LastAdded;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.WriteJson<global::Shop.Item>(RawSession, __Key_LastAdded, value, global::TypedSession.Generated.JsonCodecs.Item_BBDDB4A5.Codec);
+                global::TypedSession.Generated.SessionValues.WriteJson<global::Shop.Item>(RawSession, __Key_LastAdded, value, global::TypedSession.Generated.JsonCodecs.Item_BBDDB4A5.Codec);
                 __LastAdded = value;
                 __loaded0 |= 0x2UL;
             }
@@ -112,14 +112,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x4UL) == 0UL)
                 {
-                    __Counts = global::TypedSession.Codecs.SessionValues.ReadJson<global::System.Collections.Generic.Dictionary<string, int>>(RawSession, __Key_Counts, global::TypedSession.Generated.JsonCodecs.Dictionary_string_int_3DB23F9B.TypeInfo);
+                    __Counts = global::TypedSession.Generated.SessionValues.ReadJson<global::System.Collections.Generic.Dictionary<string, int>>(RawSession, __Key_Counts, global::TypedSession.Generated.JsonCodecs.Dictionary_string_int_3DB23F9B.TypeInfo);
                     __loaded0 |= 0x4UL;
                 }
                 return __Counts;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.WriteJson<global::System.Collections.Generic.Dictionary<string, int>>(RawSession, __Key_Counts, value, global::TypedSession.Generated.JsonCodecs.Dictionary_string_int_3DB23F9B.TypeInfo);
+                global::TypedSession.Generated.SessionValues.WriteJson<global::System.Collections.Generic.Dictionary<string, int>>(RawSession, __Key_Counts, value, global::TypedSession.Generated.JsonCodecs.Dictionary_string_int_3DB23F9B.TypeInfo);
                 __Counts = value;
                 __loaded0 |= 0x4UL;
             }

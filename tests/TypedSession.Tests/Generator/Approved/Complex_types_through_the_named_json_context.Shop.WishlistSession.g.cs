@@ -39,7 +39,7 @@ namespace Shop
         /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public static global::System.Threading.Tasks.ValueTask<global::Shop.WishlistSession?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-            => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.WishlistSession>(context);
+            => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.WishlistSession>(context);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public partial global::System.Collections.Generic.List<global::Shop.Item>? Saved
@@ -48,14 +48,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x1UL) == 0UL)
                 {
-                    __Saved = global::TypedSession.Codecs.SessionValues.ReadJson<global::System.Collections.Generic.List<global::Shop.Item>>(RawSession, __Key_Saved, global::TypedSession.Generated.JsonCodecs.List_Item_972CE29D.TypeInfo);
+                    __Saved = global::TypedSession.Generated.SessionValues.ReadJson<global::System.Collections.Generic.List<global::Shop.Item>>(RawSession, __Key_Saved, global::TypedSession.Generated.JsonCodecs.List_Item_972CE29D.TypeInfo);
                     __loaded0 |= 0x1UL;
                 }
                 return __Saved;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.WriteJson<global::System.Collections.Generic.List<global::Shop.Item>>(RawSession, __Key_Saved, value, global::TypedSession.Generated.JsonCodecs.List_Item_972CE29D.TypeInfo);
+                global::TypedSession.Generated.SessionValues.WriteJson<global::System.Collections.Generic.List<global::Shop.Item>>(RawSession, __Key_Saved, value, global::TypedSession.Generated.JsonCodecs.List_Item_972CE29D.TypeInfo);
                 __Saved = value;
                 __loaded0 |= 0x1UL;
             }
@@ -77,14 +77,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x2UL) == 0UL)
                 {
-                    __Favourite = global::TypedSession.Codecs.SessionValues.ReadJson<global::Shop.Item>(RawSession, __Key_Favourite, global::TypedSession.Generated.JsonCodecs.Item_BBDDB4A5.Codec);
+                    __Favourite = global::TypedSession.Generated.SessionValues.ReadJson<global::Shop.Item>(RawSession, __Key_Favourite, global::TypedSession.Generated.JsonCodecs.Item_BBDDB4A5.Codec);
                     __loaded0 |= 0x2UL;
                 }
                 return __Favourite;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.WriteJson<global::Shop.Item>(RawSession, __Key_Favourite, value, global::TypedSession.Generated.JsonCodecs.Item_BBDDB4A5.Codec);
+                global::TypedSession.Generated.SessionValues.WriteJson<global::Shop.Item>(RawSession, __Key_Favourite, value, global::TypedSession.Generated.JsonCodecs.Item_BBDDB4A5.Codec);
                 __Favourite = value;
                 __loaded0 |= 0x2UL;
             }

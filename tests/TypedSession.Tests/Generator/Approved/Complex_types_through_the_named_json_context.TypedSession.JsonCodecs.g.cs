@@ -66,10 +66,10 @@ namespace TypedSession.Generated
             public static ObjectCodec Codec => codec ?? Unavailable<ObjectCodec>(error, "Shop.Item", "Shop.ShopJsonContext");
 
             [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
-            public sealed class ObjectCodec : global::TypedSession.Codecs.JsonObjectCodec<global::Shop.Item>
+            public sealed class ObjectCodec : global::TypedSession.Generated.JsonObjectCodec<global::Shop.Item>
             {
                 public ObjectCodec(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Item> typeInfo)
-                    : base(typeInfo, new global::TypedSession.Codecs.JsonObjectMember[]
+                    : base(typeInfo, new global::TypedSession.Generated.JsonObjectMember[]
                     {
                         new("Name", null, typeof(string)),
                         new("Quantity", null, typeof(int)),
@@ -77,13 +77,13 @@ namespace TypedSession.Generated
                 {
                 }
 
-                protected override bool TryWriteMembers(ref global::TypedSession.Codecs.JsonObjectByteWriter writer, global::Shop.Item value)
+                protected override bool TryWriteMembers(ref global::TypedSession.Generated.JsonObjectByteWriter writer, global::Shop.Item value)
                 {
                     return writer.TryWrite(0, value.Name)
                         && writer.TryWrite(1, value.Quantity);
                 }
 
-                protected override bool TryReadMembers(ref global::TypedSession.Codecs.JsonObjectByteReader reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Shop.Item value)
+                protected override bool TryReadMembers(ref global::TypedSession.Generated.JsonObjectByteReader reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Shop.Item value)
                 {
                     value = default!;
                     if (!reader.TryRead(0, out string? member0)
@@ -112,8 +112,8 @@ namespace TypedSession.Generated
                         }
                         var valid = member switch
                         {
-                            0 => global::TypedSession.Codecs.JsonMemberValues.TryRead<global::TypedSession.Codecs.JsonMemberValues.StringReader, string?>(ref reader, out member0),
-                            1 => global::TypedSession.Codecs.JsonMemberValues.TryRead<global::TypedSession.Codecs.JsonMemberValues.Int32Reader, int>(ref reader, out member1),
+                            0 => global::TypedSession.Generated.JsonMemberValues.TryRead<global::TypedSession.Generated.JsonMemberValues.StringReader, string?>(ref reader, out member0),
+                            1 => global::TypedSession.Generated.JsonMemberValues.TryRead<global::TypedSession.Generated.JsonMemberValues.Int32Reader, int>(ref reader, out member1),
                             _ => false,
                         };
                         if (!valid)

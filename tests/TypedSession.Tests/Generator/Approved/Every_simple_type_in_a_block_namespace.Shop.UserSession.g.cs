@@ -159,7 +159,7 @@ namespace Shop
         /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public static global::System.Threading.Tasks.ValueTask<global::Shop.UserSession?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-            => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.UserSession>(context);
+            => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.UserSession>(context);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public partial string? Username
@@ -168,14 +168,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x1UL) == 0UL)
                 {
-                    __Username = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_Username);
+                    __Username = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_Username);
                     __loaded0 |= 0x1UL;
                 }
                 return __Username;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_Username, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_Username, value);
                 __Username = value;
                 __loaded0 |= 0x1UL;
             }
@@ -197,14 +197,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x2UL) == 0UL)
                 {
-                    __DisplayName = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_DisplayName);
+                    __DisplayName = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_DisplayName);
                     __loaded0 |= 0x2UL;
                 }
                 return __DisplayName!;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_DisplayName, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_DisplayName, value);
                 __DisplayName = value;
                 __loaded0 |= 0x2UL;
             }
@@ -226,14 +226,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x4UL) == 0UL)
                 {
-                    __IsLoggedIn = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.BooleanCodec, bool>(RawSession, __Key_IsLoggedIn);
+                    __IsLoggedIn = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.BooleanCodec, bool>(RawSession, __Key_IsLoggedIn);
                     __loaded0 |= 0x4UL;
                 }
                 return __IsLoggedIn;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.BooleanCodec, bool>(RawSession, __Key_IsLoggedIn, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.BooleanCodec, bool>(RawSession, __Key_IsLoggedIn, value);
                 __IsLoggedIn = value;
                 __loaded0 |= 0x4UL;
             }
@@ -255,14 +255,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x8UL) == 0UL)
                 {
-                    __Flags = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.ByteCodec, byte>(RawSession, __Key_Flags);
+                    __Flags = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.ByteCodec, byte>(RawSession, __Key_Flags);
                     __loaded0 |= 0x8UL;
                 }
                 return __Flags;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.ByteCodec, byte>(RawSession, __Key_Flags, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.ByteCodec, byte>(RawSession, __Key_Flags, value);
                 __Flags = value;
                 __loaded0 |= 0x8UL;
             }
@@ -284,14 +284,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x10UL) == 0UL)
                 {
-                    __Year = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int16Codec, short>(RawSession, __Key_Year);
+                    __Year = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int16Codec, short>(RawSession, __Key_Year);
                     __loaded0 |= 0x10UL;
                 }
                 return __Year;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int16Codec, short>(RawSession, __Key_Year, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int16Codec, short>(RawSession, __Key_Year, value);
                 __Year = value;
                 __loaded0 |= 0x10UL;
             }
@@ -313,14 +313,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x20UL) == 0UL)
                 {
-                    __Visits = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Visits);
+                    __Visits = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Visits);
                     __loaded0 |= 0x20UL;
                 }
                 return __Visits;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Visits, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Visits, value);
                 __Visits = value;
                 __loaded0 |= 0x20UL;
             }
@@ -342,14 +342,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x40UL) == 0UL)
                 {
-                    __Ticks = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int64Codec, long>(RawSession, __Key_Ticks);
+                    __Ticks = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int64Codec, long>(RawSession, __Key_Ticks);
                     __loaded0 |= 0x40UL;
                 }
                 return __Ticks;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int64Codec, long>(RawSession, __Key_Ticks, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int64Codec, long>(RawSession, __Key_Ticks, value);
                 __Ticks = value;
                 __loaded0 |= 0x40UL;
             }
@@ -371,14 +371,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x80UL) == 0UL)
                 {
-                    __Ratio = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.SingleCodec, float>(RawSession, __Key_Ratio);
+                    __Ratio = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.SingleCodec, float>(RawSession, __Key_Ratio);
                     __loaded0 |= 0x80UL;
                 }
                 return __Ratio;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.SingleCodec, float>(RawSession, __Key_Ratio, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.SingleCodec, float>(RawSession, __Key_Ratio, value);
                 __Ratio = value;
                 __loaded0 |= 0x80UL;
             }
@@ -400,14 +400,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x100UL) == 0UL)
                 {
-                    __Score = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.DoubleCodec, double>(RawSession, __Key_Score);
+                    __Score = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.DoubleCodec, double>(RawSession, __Key_Score);
                     __loaded0 |= 0x100UL;
                 }
                 return __Score;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.DoubleCodec, double>(RawSession, __Key_Score, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.DoubleCodec, double>(RawSession, __Key_Score, value);
                 __Score = value;
                 __loaded0 |= 0x100UL;
             }
@@ -429,14 +429,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x200UL) == 0UL)
                 {
-                    __Balance = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.DecimalCodec, decimal>(RawSession, __Key_Balance);
+                    __Balance = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.DecimalCodec, decimal>(RawSession, __Key_Balance);
                     __loaded0 |= 0x200UL;
                 }
                 return __Balance;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.DecimalCodec, decimal>(RawSession, __Key_Balance, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.DecimalCodec, decimal>(RawSession, __Key_Balance, value);
                 __Balance = value;
                 __loaded0 |= 0x200UL;
             }
@@ -458,14 +458,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x400UL) == 0UL)
                 {
-                    __Initial = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.CharCodec, char>(RawSession, __Key_Initial);
+                    __Initial = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.CharCodec, char>(RawSession, __Key_Initial);
                     __loaded0 |= 0x400UL;
                 }
                 return __Initial;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.CharCodec, char>(RawSession, __Key_Initial, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.CharCodec, char>(RawSession, __Key_Initial, value);
                 __Initial = value;
                 __loaded0 |= 0x400UL;
             }
@@ -487,14 +487,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x800UL) == 0UL)
                 {
-                    __CartId = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.GuidCodec, global::System.Guid>(RawSession, __Key_CartId);
+                    __CartId = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.GuidCodec, global::System.Guid>(RawSession, __Key_CartId);
                     __loaded0 |= 0x800UL;
                 }
                 return __CartId;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.GuidCodec, global::System.Guid>(RawSession, __Key_CartId, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.GuidCodec, global::System.Guid>(RawSession, __Key_CartId, value);
                 __CartId = value;
                 __loaded0 |= 0x800UL;
             }
@@ -516,14 +516,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x1000UL) == 0UL)
                 {
-                    __LastSeen = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.DateTimeCodec, global::System.DateTime>(RawSession, __Key_LastSeen);
+                    __LastSeen = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.DateTimeCodec, global::System.DateTime>(RawSession, __Key_LastSeen);
                     __loaded0 |= 0x1000UL;
                 }
                 return __LastSeen;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.DateTimeCodec, global::System.DateTime>(RawSession, __Key_LastSeen, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.DateTimeCodec, global::System.DateTime>(RawSession, __Key_LastSeen, value);
                 __LastSeen = value;
                 __loaded0 |= 0x1000UL;
             }
@@ -545,14 +545,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x2000UL) == 0UL)
                 {
-                    __LastLogin = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.DateTimeOffsetCodec, global::System.DateTimeOffset>(RawSession, __Key_LastLogin);
+                    __LastLogin = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.DateTimeOffsetCodec, global::System.DateTimeOffset>(RawSession, __Key_LastLogin);
                     __loaded0 |= 0x2000UL;
                 }
                 return __LastLogin;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.DateTimeOffsetCodec, global::System.DateTimeOffset>(RawSession, __Key_LastLogin, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.DateTimeOffsetCodec, global::System.DateTimeOffset>(RawSession, __Key_LastLogin, value);
                 __LastLogin = value;
                 __loaded0 |= 0x2000UL;
             }
@@ -574,14 +574,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x4000UL) == 0UL)
                 {
-                    __Birthday = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.DateOnlyCodec, global::System.DateOnly>(RawSession, __Key_Birthday);
+                    __Birthday = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.DateOnlyCodec, global::System.DateOnly>(RawSession, __Key_Birthday);
                     __loaded0 |= 0x4000UL;
                 }
                 return __Birthday;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.DateOnlyCodec, global::System.DateOnly>(RawSession, __Key_Birthday, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.DateOnlyCodec, global::System.DateOnly>(RawSession, __Key_Birthday, value);
                 __Birthday = value;
                 __loaded0 |= 0x4000UL;
             }
@@ -603,14 +603,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x8000UL) == 0UL)
                 {
-                    __WakeUp = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.TimeOnlyCodec, global::System.TimeOnly>(RawSession, __Key_WakeUp);
+                    __WakeUp = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.TimeOnlyCodec, global::System.TimeOnly>(RawSession, __Key_WakeUp);
                     __loaded0 |= 0x8000UL;
                 }
                 return __WakeUp;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.TimeOnlyCodec, global::System.TimeOnly>(RawSession, __Key_WakeUp, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.TimeOnlyCodec, global::System.TimeOnly>(RawSession, __Key_WakeUp, value);
                 __WakeUp = value;
                 __loaded0 |= 0x8000UL;
             }
@@ -632,14 +632,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x10000UL) == 0UL)
                 {
-                    __Elapsed = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.TimeSpanCodec, global::System.TimeSpan>(RawSession, __Key_Elapsed);
+                    __Elapsed = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.TimeSpanCodec, global::System.TimeSpan>(RawSession, __Key_Elapsed);
                     __loaded0 |= 0x10000UL;
                 }
                 return __Elapsed;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.TimeSpanCodec, global::System.TimeSpan>(RawSession, __Key_Elapsed, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.TimeSpanCodec, global::System.TimeSpan>(RawSession, __Key_Elapsed, value);
                 __Elapsed = value;
                 __loaded0 |= 0x10000UL;
             }
@@ -661,14 +661,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x20000UL) == 0UL)
                 {
-                    __Role = (global::Shop.Role)global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Role);
+                    __Role = (global::Shop.Role)global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Role);
                     __loaded0 |= 0x20000UL;
                 }
                 return __Role;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Role, (int)value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Role, (int)value);
                 __Role = value;
                 __loaded0 |= 0x20000UL;
             }
@@ -690,14 +690,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x40000UL) == 0UL)
                 {
-                    __Tier = (global::Shop.Tier?)global::TypedSession.Codecs.SessionValues.ReadNullable<global::TypedSession.Codecs.Int64Codec, long>(RawSession, __Key_Tier);
+                    __Tier = (global::Shop.Tier?)global::TypedSession.Generated.SessionValues.ReadNullable<global::TypedSession.Generated.Int64Codec, long>(RawSession, __Key_Tier);
                     __loaded0 |= 0x40000UL;
                 }
                 return __Tier;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.WriteNullable<global::TypedSession.Codecs.Int64Codec, long>(RawSession, __Key_Tier, (long?)value);
+                global::TypedSession.Generated.SessionValues.WriteNullable<global::TypedSession.Generated.Int64Codec, long>(RawSession, __Key_Tier, (long?)value);
                 __Tier = value;
                 __loaded0 |= 0x40000UL;
             }
@@ -719,14 +719,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x80000UL) == 0UL)
                 {
-                    __Avatar = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.ByteArrayCodec, byte[]>(RawSession, __Key_Avatar);
+                    __Avatar = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.ByteArrayCodec, byte[]>(RawSession, __Key_Avatar);
                     __loaded0 |= 0x80000UL;
                 }
                 return __Avatar;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.ByteArrayCodec, byte[]>(RawSession, __Key_Avatar, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.ByteArrayCodec, byte[]>(RawSession, __Key_Avatar, value);
                 __Avatar = value;
                 __loaded0 |= 0x80000UL;
             }
@@ -748,14 +748,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x100000UL) == 0UL)
                 {
-                    __LuckyNumber = global::TypedSession.Codecs.SessionValues.ReadNullable<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_LuckyNumber);
+                    __LuckyNumber = global::TypedSession.Generated.SessionValues.ReadNullable<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_LuckyNumber);
                     __loaded0 |= 0x100000UL;
                 }
                 return __LuckyNumber;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.WriteNullable<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_LuckyNumber, value);
+                global::TypedSession.Generated.SessionValues.WriteNullable<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_LuckyNumber, value);
                 __LuckyNumber = value;
                 __loaded0 |= 0x100000UL;
             }
@@ -777,14 +777,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x200000UL) == 0UL)
                 {
-                    __LastOrder = global::TypedSession.Codecs.SessionValues.ReadNullable<global::TypedSession.Codecs.GuidCodec, global::System.Guid>(RawSession, __Key_LastOrder);
+                    __LastOrder = global::TypedSession.Generated.SessionValues.ReadNullable<global::TypedSession.Generated.GuidCodec, global::System.Guid>(RawSession, __Key_LastOrder);
                     __loaded0 |= 0x200000UL;
                 }
                 return __LastOrder;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.WriteNullable<global::TypedSession.Codecs.GuidCodec, global::System.Guid>(RawSession, __Key_LastOrder, value);
+                global::TypedSession.Generated.SessionValues.WriteNullable<global::TypedSession.Generated.GuidCodec, global::System.Guid>(RawSession, __Key_LastOrder, value);
                 __LastOrder = value;
                 __loaded0 |= 0x200000UL;
             }

@@ -39,7 +39,7 @@ namespace Shop.Carts
         /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public static global::System.Threading.Tasks.ValueTask<global::Shop.Carts.CartSession?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-            => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.Carts.CartSession>(context);
+            => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.Carts.CartSession>(context);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public partial int Items
@@ -48,14 +48,14 @@ namespace Shop.Carts
             {
                 if ((__loaded0 & 0x1UL) == 0UL)
                 {
-                    __Items = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Items);
+                    __Items = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Items);
                     __loaded0 |= 0x1UL;
                 }
                 return __Items;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Items, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Items, value);
                 __Items = value;
                 __loaded0 |= 0x1UL;
             }
@@ -77,14 +77,14 @@ namespace Shop.Carts
             {
                 if ((__loaded0 & 0x2UL) == 0UL)
                 {
-                    __Total = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.DecimalCodec, decimal>(RawSession, __Key_Total);
+                    __Total = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.DecimalCodec, decimal>(RawSession, __Key_Total);
                     __loaded0 |= 0x2UL;
                 }
                 return __Total;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.DecimalCodec, decimal>(RawSession, __Key_Total, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.DecimalCodec, decimal>(RawSession, __Key_Total, value);
                 __Total = value;
                 __loaded0 |= 0x2UL;
             }

@@ -33,7 +33,7 @@ namespace Shop
         /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public static global::System.Threading.Tasks.ValueTask<global::Shop.TenantSession<TTenant>?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-            => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.TenantSession<TTenant>>(context);
+            => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.TenantSession<TTenant>>(context);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
         public partial string? TenantName
@@ -42,14 +42,14 @@ namespace Shop
             {
                 if ((__loaded0 & 0x1UL) == 0UL)
                 {
-                    __TenantName = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_TenantName);
+                    __TenantName = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_TenantName);
                     __loaded0 |= 0x1UL;
                 }
                 return __TenantName;
             }
             set
             {
-                global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_TenantName, value);
+                global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_TenantName, value);
                 __TenantName = value;
                 __loaded0 |= 0x1UL;
             }

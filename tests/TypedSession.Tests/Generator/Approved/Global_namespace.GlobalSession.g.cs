@@ -31,7 +31,7 @@ partial class GlobalSession : global::TypedSession.TypedSessionBase, global::Typ
     /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
     public static global::System.Threading.Tasks.ValueTask<global::GlobalSession?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-        => global::TypedSession.Hosting.SessionBinding.BindAsync<global::GlobalSession>(context);
+        => global::TypedSession.Generated.SessionBinding.BindAsync<global::GlobalSession>(context);
 
     [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
     public partial string? Theme
@@ -40,14 +40,14 @@ partial class GlobalSession : global::TypedSession.TypedSessionBase, global::Typ
         {
             if ((__loaded0 & 0x1UL) == 0UL)
             {
-                __Theme = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_Theme);
+                __Theme = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_Theme);
                 __loaded0 |= 0x1UL;
             }
             return __Theme;
         }
         set
         {
-            global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.StringCodec, string>(RawSession, __Key_Theme, value);
+            global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.StringCodec, string>(RawSession, __Key_Theme, value);
             __Theme = value;
             __loaded0 |= 0x1UL;
         }

@@ -37,7 +37,7 @@ namespace Shop
                 /// <summary>Minimal-API binding: loads the session without blocking and returns the request's instance.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
                 public static global::System.Threading.Tasks.ValueTask<global::Shop.Outer.Middle.Inner?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-                    => global::TypedSession.Hosting.SessionBinding.BindAsync<global::Shop.Outer.Middle.Inner>(context);
+                    => global::TypedSession.Generated.SessionBinding.BindAsync<global::Shop.Outer.Middle.Inner>(context);
 
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedSession.Generator", "1.0.0.0")]
                 public partial int Count
@@ -46,14 +46,14 @@ namespace Shop
                     {
                         if ((__loaded0 & 0x1UL) == 0UL)
                         {
-                            __Count = global::TypedSession.Codecs.SessionValues.Read<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Count);
+                            __Count = global::TypedSession.Generated.SessionValues.Read<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Count);
                             __loaded0 |= 0x1UL;
                         }
                         return __Count;
                     }
                     set
                     {
-                        global::TypedSession.Codecs.SessionValues.Write<global::TypedSession.Codecs.Int32Codec, int>(RawSession, __Key_Count, value);
+                        global::TypedSession.Generated.SessionValues.Write<global::TypedSession.Generated.Int32Codec, int>(RawSession, __Key_Count, value);
                         __Count = value;
                         __loaded0 |= 0x1UL;
                     }
