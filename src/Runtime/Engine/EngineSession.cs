@@ -3,7 +3,6 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TypedSession.Generated;
-using TypedSession.Stores;
 
 namespace TypedSession;
 

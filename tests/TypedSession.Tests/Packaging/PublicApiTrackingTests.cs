@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TypedSession.Tests.Infrastructure;
 
 namespace TypedSession.Tests.Packaging;
 
