@@ -20,14 +20,14 @@ public ref struct JsonObjectByteReader
     // What a string may hold to be read here: printable ASCII and DEL, no quote, no backslash.
     private static readonly SearchValues<byte> PlainStringBytes = SearchValues.Create(PlainBytes());
 
-    private readonly ReadOnlySpan<byte> json;
-    private readonly byte[][] prefixes;
-    private int position;
+    private readonly ReadOnlySpan<byte> _json;
+    private readonly byte[][] _prefixes;
+    private int _position;
 
     internal JsonObjectByteReader(ReadOnlySpan<byte> json, byte[][] prefixes)
     {
-        this.json = json;
-        this.prefixes = prefixes;
+        _json = json;
+        _prefixes = prefixes;
     }
 
     /// <summary>Reads a string member or the null literal.</summary>
@@ -219,7 +219,7 @@ public ref struct JsonObjectByteReader
     public bool TryRead(int member, out DateTimeOffset? value) => Nullable(member, out value) || TryRead(member, out DateTimeOffset present) && Set(out value, present);
 
     /// <summary>Whether the object ends here and nothing follows it.</summary>
-    public readonly bool IsAtEnd() => position == json.Length - 1 && json[position] == (byte)'}';
+    public readonly bool IsAtEnd() => _position == _json.Length - 1 && _json[_position] == (byte)'}';
 
     private static bool Set<TValue>(out TValue target, TValue value)
     {
@@ -231,23 +231,23 @@ public ref struct JsonObjectByteReader
     private bool Nullable<TValue>(int member, out TValue? value) where TValue : struct
     {
         value = null;
-        var start = position;
+        var start = _position;
         if (Prefix(member) && TryNull())
         {
             return true;
         }
-        position = start;
+        _position = start;
         return false;
     }
 
     private bool Prefix(int member)
     {
-        var prefix = prefixes[member];
-        if (!json[position..].StartsWith(prefix))
+        var prefix = _prefixes[member];
+        if (!_json[_position..].StartsWith(prefix))
         {
             return false;
         }
-        position += prefix.Length;
+        _position += prefix.Length;
         return true;
     }
 
@@ -256,12 +256,12 @@ public ref struct JsonObjectByteReader
     // A literal followed by the end of the member.
     private bool Literal(ReadOnlySpan<byte> literal)
     {
-        var rest = json[position..];
+        var rest = _json[_position..];
         if (rest.Length <= literal.Length || !rest.StartsWith(literal) || rest[literal.Length] is not ((byte)',' or (byte)'}'))
         {
             return false;
         }
-        position += literal.Length;
+        _position += literal.Length;
         return true;
     }
 
@@ -283,7 +283,7 @@ public ref struct JsonObjectByteReader
     // A JSON number without exponent (and without fraction unless allowed) ending the member; empty when it is not one.
     private ReadOnlySpan<byte> NumberText(bool allowFraction)
     {
-        var rest = json[position..];
+        var rest = _json[_position..];
         var length = 0;
         if (length < rest.Length && rest[length] == (byte)'-')
         {
@@ -315,7 +315,7 @@ public ref struct JsonObjectByteReader
         {
             return default;
         }
-        position += length;
+        _position += length;
         return rest[..length];
     }
 
@@ -334,7 +334,7 @@ public ref struct JsonObjectByteReader
     private bool TryStringText(out ReadOnlySpan<byte> text)
     {
         text = default;
-        var rest = json[position..];
+        var rest = _json[_position..];
         if (rest.IsEmpty || rest[0] != (byte)'"')
         {
             return false;
@@ -344,7 +344,7 @@ public ref struct JsonObjectByteReader
         {
             return false;
         }
-        position += end + 1;
+        _position += end + 1;
         text = rest[1..end];
         return true;
     }

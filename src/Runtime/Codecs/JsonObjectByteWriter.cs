@@ -24,21 +24,21 @@ public ref struct JsonObjectByteWriter
     private static readonly SearchValues<char> PlainCharacters =
         SearchValues.Create(" !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~");
 
-    private readonly byte[][] prefixes;
-    private byte[] buffer;
-    private int position;
+    private readonly byte[][] _prefixes;
+    private byte[] _buffer;
+    private int _position;
 
     internal JsonObjectByteWriter(byte[] buffer, byte[][] prefixes)
     {
-        this.buffer = buffer;
-        this.prefixes = prefixes;
+        _buffer = buffer;
+        _prefixes = prefixes;
     }
 
     /// <summary>The buffer written into, which grows as needed; handed back to the cache after the write.</summary>
-    internal readonly byte[] Buffer => buffer;
+    internal readonly byte[] Buffer => _buffer;
 
     /// <summary>The bytes written so far.</summary>
-    internal readonly ReadOnlySpan<byte> Written => buffer.AsSpan(0, position);
+    internal readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _position);
 
     /// <summary>Writes a string member, or the null literal; <see langword="false"/> when the string needs escaping.</summary>
     public bool TryWrite(int member, string? value)
@@ -55,7 +55,7 @@ public ref struct JsonObjectByteWriter
         destination[0] = (byte)'"';
         Encoding.ASCII.GetBytes(value, destination[1..]);
         destination[value.Length + 1] = (byte)'"';
-        position += value.Length + 2;
+        _position += value.Length + 2;
         return true;
     }
 
@@ -64,7 +64,7 @@ public ref struct JsonObjectByteWriter
     {
         var literal = value ? "true"u8 : "false"u8;
         literal.CopyTo(Reserve(member, literal.Length));
-        position += literal.Length;
+        _position += literal.Length;
         return true;
     }
 
@@ -90,7 +90,7 @@ public ref struct JsonObjectByteWriter
     public bool TryWrite(int member, long value)
     {
         var written = value.TryFormat(Reserve(member, MaxScalarLength), out var length, default, CultureInfo.InvariantCulture);
-        position += length;
+        _position += length;
         return written;
     }
 
@@ -98,7 +98,7 @@ public ref struct JsonObjectByteWriter
     public bool TryWrite(int member, ulong value)
     {
         var written = value.TryFormat(Reserve(member, MaxScalarLength), out var length, default, CultureInfo.InvariantCulture);
-        position += length;
+        _position += length;
         return written;
     }
 
@@ -113,7 +113,7 @@ public ref struct JsonObjectByteWriter
         {
             // Beyond 64 bits, and zeros (whose sign and scale the formatter decides): the formatter Utf8JsonWriter uses.
             var formatted = Utf8Formatter.TryFormat(value, destination, out var formattedLength);
-            position += formattedLength;
+            _position += formattedLength;
             return formatted;
         }
 
@@ -148,7 +148,7 @@ public ref struct JsonObjectByteWriter
             digits[..digitCount].CopyTo(destination[offset..]);
             offset += digitCount;
         }
-        position += offset;
+        _position += offset;
         return true;
     }
 
@@ -159,7 +159,7 @@ public ref struct JsonObjectByteWriter
         destination[0] = (byte)'"';
         value.TryFormat(destination[1..], out var length, "D");
         destination[length + 1] = (byte)'"';
-        position += length + 2;
+        _position += length + 2;
         return true;
     }
 
@@ -180,7 +180,7 @@ public ref struct JsonObjectByteWriter
             destination[length++] = (byte)'Z';
         }
         destination[length++] = (byte)'"';
-        position += length;
+        _position += length;
         return true;
     }
 
@@ -197,7 +197,7 @@ public ref struct JsonObjectByteWriter
         WriteTwoDigits(destination[(length + 3)..], offsetMinutes % 60);
         length += 5;
         destination[length++] = (byte)'"';
-        position += length;
+        _position += length;
         return true;
     }
 
@@ -244,28 +244,28 @@ public ref struct JsonObjectByteWriter
     internal void WriteEnd()
     {
         Reserve(-1, 1)[0] = (byte)'}';
-        position++;
+        _position++;
     }
 
     private bool WriteNull(int member)
     {
         "null"u8.CopyTo(Reserve(member, 4));
-        position += 4;
+        _position += 4;
         return true;
     }
 
     // Writes the member's prefix ({"Name": or ,"Name":) and returns room for at least valueLength more bytes.
     private Span<byte> Reserve(int member, int valueLength)
     {
-        ReadOnlySpan<byte> prefix = member < 0 ? default : prefixes[member];
-        var needed = position + prefix.Length + valueLength;
-        if (needed > buffer.Length)
+        ReadOnlySpan<byte> prefix = member < 0 ? default : _prefixes[member];
+        var needed = _position + prefix.Length + valueLength;
+        if (needed > _buffer.Length)
         {
-            Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
+            Array.Resize(ref _buffer, Math.Max(needed, _buffer.Length * 2));
         }
-        prefix.CopyTo(buffer.AsSpan(position));
-        position += prefix.Length;
-        return buffer.AsSpan(position);
+        prefix.CopyTo(_buffer.AsSpan(_position));
+        _position += prefix.Length;
+        return _buffer.AsSpan(_position);
     }
 
     // yyyy-MM-ddTHH:mm:ss and, when the time has one, a fraction of up to seven digits without trailing zeros: the

@@ -30,9 +30,9 @@ public abstract class JsonObjectCodec<T>
     // would reject, never fits a member and goes to System.Text.Json, which applies the options' limit itself.
     private const int ObjectDepth = 1;
 
-    private readonly byte[][] utf8Names = [];
-    private readonly byte[][] prefixes = [];
-    private readonly bool writesBytes;
+    private readonly byte[][] _utf8Names = [];
+    private readonly byte[][] _prefixes = [];
+    private readonly bool _writesBytes;
 
     /// <summary>Checks <paramref name="typeInfo"/> against <paramref name="members"/> and prepares the property names.</summary>
     /// <param name="typeInfo">The JSON context's metadata for <typeparamref name="T"/>.</param>
@@ -46,11 +46,11 @@ public abstract class JsonObjectCodec<T>
         {
             return;
         }
-        utf8Names = new byte[expected.Length][];
-        prefixes = new byte[expected.Length][];
+        _utf8Names = new byte[expected.Length][];
+        _prefixes = new byte[expected.Length][];
         for (var i = 0; i < expected.Length; i++)
         {
-            utf8Names[i] = Encoding.UTF8.GetBytes(expected[i]);
+            _utf8Names[i] = Encoding.UTF8.GetBytes(expected[i]);
             // {"Name": before the first member, ,"Name": before the others, the name escaped by the options' encoder
             // as System.Text.Json precomputes it for each property.
             var escaped = JsonEncodedText.Encode(expected[i], typeInfo.Options.Encoder).EncodedUtf8Bytes;
@@ -60,12 +60,12 @@ public abstract class JsonObjectCodec<T>
             escaped.CopyTo(prefix.AsSpan(2));
             prefix[^2] = (byte)'"';
             prefix[^1] = (byte)':';
-            prefixes[i] = prefix;
+            _prefixes[i] = prefix;
         }
         IsFastPathEnabled = true;
         // The byte writer copies only characters that these encoders leave as they are.
         var encoder = typeInfo.Options.Encoder;
-        writesBytes = expected.Length > 0
+        _writesBytes = expected.Length > 0
             && (encoder is null || ReferenceEquals(encoder, JavaScriptEncoder.Default) || ReferenceEquals(encoder, JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
     }
 
@@ -82,9 +82,9 @@ public abstract class JsonObjectCodec<T>
     /// </summary>
     public byte[] Encode(T value)
     {
-        if (writesBytes)
+        if (_writesBytes)
         {
-            var writer = new JsonObjectByteWriter(JsonObjectWriteBuffer.RentBytes(), prefixes);
+            var writer = new JsonObjectByteWriter(JsonObjectWriteBuffer.RentBytes(), _prefixes);
             if (TryWriteMembers(ref writer, value))
             {
                 writer.WriteEnd();
@@ -105,9 +105,9 @@ public abstract class JsonObjectCodec<T>
     {
         if (IsFastPathEnabled)
         {
-            if (prefixes.Length > 0)
+            if (_prefixes.Length > 0)
             {
-                var bytesReader = new JsonObjectByteReader(utf8Json, prefixes);
+                var bytesReader = new JsonObjectByteReader(utf8Json, _prefixes);
                 if (TryReadMembers(ref bytesReader, out value))
                 {
                     return true;
@@ -143,13 +143,13 @@ public abstract class JsonObjectCodec<T>
     /// </summary>
     protected int MatchName(ref Utf8JsonReader reader, int expected)
     {
-        if ((uint)expected < (uint)utf8Names.Length && reader.ValueTextEquals(utf8Names[expected]))
+        if ((uint)expected < (uint)_utf8Names.Length && reader.ValueTextEquals(_utf8Names[expected]))
         {
             return expected;
         }
-        for (var i = 0; i < utf8Names.Length; i++)
+        for (var i = 0; i < _utf8Names.Length; i++)
         {
-            if (i != expected && reader.ValueTextEquals(utf8Names[i]))
+            if (i != expected && reader.ValueTextEquals(_utf8Names[i]))
             {
                 return i;
             }

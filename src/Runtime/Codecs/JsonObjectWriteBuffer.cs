@@ -9,13 +9,13 @@ internal static class JsonObjectWriteBuffer
     private const int MaxRetainedCapacity = 64 * 1024;
 
     [ThreadStatic]
-    private static byte[]? cachedBytes;
+    private static byte[]? _cachedBytes;
 
     /// <summary>The thread's array for <see cref="JsonObjectByteWriter"/>, taken out of its slot until <see cref="ReturnBytes"/>.</summary>
     public static byte[] RentBytes()
     {
-        var bytes = cachedBytes ?? new byte[512];
-        cachedBytes = null;
+        var bytes = _cachedBytes ?? new byte[512];
+        _cachedBytes = null;
         return bytes;
     }
 
@@ -24,7 +24,7 @@ internal static class JsonObjectWriteBuffer
     {
         if (bytes.Length <= MaxRetainedCapacity)
         {
-            cachedBytes = bytes;
+            _cachedBytes = bytes;
         }
     }
 }

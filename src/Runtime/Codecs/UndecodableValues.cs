@@ -14,11 +14,11 @@ internal static partial class UndecodableValues
 {
     internal const string LoggerCategory = "TypedSession.Generated";
 
-    private static ILogger fallbackLogger = NullLogger.Instance;
+    private static ILogger _fallbackLogger = NullLogger.Instance;
 
     // Used only where no request is being served (a session class built over a hand-made ISession).
     internal static void UseFallbackLogger(ILoggerFactory loggerFactory) =>
-        fallbackLogger = loggerFactory.CreateLogger(LoggerCategory);
+        _fallbackLogger = loggerFactory.CreateLogger(LoggerCategory);
 
     internal static void Report(ISession session, string key, Type valueType, Exception? error)
     {
@@ -34,7 +34,7 @@ internal static partial class UndecodableValues
     private static ILogger CurrentLogger()
     {
         var loggerFactory = new HttpContextAccessor().HttpContext?.RequestServices?.GetService<ILoggerFactory>();
-        return loggerFactory?.CreateLogger(LoggerCategory) ?? fallbackLogger;
+        return loggerFactory?.CreateLogger(LoggerCategory) ?? _fallbackLogger;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,

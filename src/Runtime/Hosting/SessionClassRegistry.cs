@@ -5,9 +5,9 @@ namespace TypedSession.Hosting;
 // constructor types are session classes without guessing from base classes.
 internal sealed class SessionClassRegistry
 {
-    private readonly HashSet<Type> sessionClasses = [];
+    private readonly HashSet<Type> _sessionClasses = [];
 
-    internal void Add(Type sessionClass) => sessionClasses.Add(sessionClass);
+    internal void Add(Type sessionClass) => _sessionClasses.Add(sessionClass);
 
-    internal bool Contains(Type type) => sessionClasses.Contains(type);
+    internal bool Contains(Type type) => _sessionClasses.Contains(type);
 }

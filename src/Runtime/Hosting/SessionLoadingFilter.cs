@@ -11,23 +11,23 @@ internal sealed class SessionLoadingFilter : IAsyncResourceFilter, IOrderedFilte
 {
     private static readonly SessionUse NoSession = new(null);
 
-    private readonly SessionClassRegistry registry;
+    private readonly SessionClassRegistry _registry;
 
     // Decided once per action descriptor; weak keys, because MVC replaces descriptors when its action set changes.
-    private readonly ConditionalWeakTable<ActionDescriptor, SessionUse> decisions = new();
-    private readonly ConditionalWeakTable<ActionDescriptor, SessionUse>.CreateValueCallback decide;
+    private readonly ConditionalWeakTable<ActionDescriptor, SessionUse> _decisions = new();
+    private readonly ConditionalWeakTable<ActionDescriptor, SessionUse>.CreateValueCallback _decide;
 
     internal SessionLoadingFilter(SessionClassRegistry registry)
     {
-        this.registry = registry;
-        decide = Decide;
+        _registry = registry;
+        _decide = Decide;
     }
 
     public int Order => int.MinValue;
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
-        var sessionClass = decisions.GetValue(context.ActionDescriptor, decide).SessionClass;
+        var sessionClass = _decisions.GetValue(context.ActionDescriptor, _decide).SessionClass;
         if (sessionClass is not null)
         {
             var httpContext = context.HttpContext;
@@ -37,7 +37,7 @@ internal sealed class SessionLoadingFilter : IAsyncResourceFilter, IOrderedFilte
     }
 
     private SessionUse Decide(ActionDescriptor action) =>
-        ActionSessionUsage.FindSessionClass(action, registry) is { } sessionClass ? new SessionUse(sessionClass) : NoSession;
+        ActionSessionUsage.FindSessionClass(action, _registry) is { } sessionClass ? new SessionUse(sessionClass) : NoSession;
 
     private sealed record SessionUse(Type? SessionClass);
 }
