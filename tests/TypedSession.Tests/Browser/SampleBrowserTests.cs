@@ -6,6 +6,7 @@ namespace TypedSession.Tests.Browser;
 /// The sample app in headless Chromium over real HTTP: the login form, the dashboard, the session cookie as the
 /// browser holds it, ID regeneration at login and destruction at logout.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     [ChromiumFact]

@@ -7,6 +7,7 @@ namespace TypedSession.Tests.Packaging;
 /// public change that is not listed there fails the build. Proven on a copy of the sources, so the repository itself
 /// is never edited.
 /// </summary>
+[Collection(PackedFeedCollection.Name)]
 public sealed class PublicApiTrackingTests
 {
     [Fact]
