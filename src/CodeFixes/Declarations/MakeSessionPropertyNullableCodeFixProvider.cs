@@ -1,50 +1,30 @@
-using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using TypedSession.Generator;
 
 namespace TypedSession.CodeFixes.Declarations;
 
 /// <summary>SESS007: declares the session property's reference type nullable (<c>string</c> becomes <c>string?</c>).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeSessionPropertyNullableCodeFixProvider)), Shared]
-public sealed class MakeSessionPropertyNullableCodeFixProvider : CodeFixProvider
+public sealed class MakeSessionPropertyNullableCodeFixProvider : SyntaxNodeCodeFixProvider<TypeSyntax>
 {
-    private const string EquivalenceKey = "SESS007.MakeNullable";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.NonNullableReferenceProperty.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public MakeSessionPropertyNullableCodeFixProvider()
+        : base(DiagnosticDescriptors.NonNullableReferenceProperty.Id, "Make the session property nullable", "SESS007.MakeNullable")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan) ||
-                root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<PropertyDeclarationSyntax>() is not { } property ||
-                property.Type is NullableTypeSyntax)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Make the session property nullable",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(property.Type, Nullable(property.Type)))),
-                    EquivalenceKey),
-                diagnostic);
-        }
     }
 
-    private static TypeSyntax Nullable(TypeSyntax type) =>
-        SyntaxFactory.NullableType(type.WithoutTrivia()).WithTriviaFrom(type);
+    private protected override TypeSyntax? FindNode(SyntaxNode root, TextSpan span) =>
+        root.FindToken(span.Start).Parent?.FirstAncestorOrSelf<PropertyDeclarationSyntax>() is { Type: not NullableTypeSyntax } property
+            ? property.Type
+            : null;
+
+    private protected override Task<Document> FixAsync(Document document, SyntaxNode root, TypeSyntax type, CancellationToken cancellationToken) =>
+        Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(type, SyntaxFactory.NullableType(type.WithoutTrivia()).WithTriviaFrom(type))));
 }

@@ -1,52 +1,30 @@
-using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Text;
 using TypedSession.Generator;
 
 namespace TypedSession.CodeFixes.Security;
 
 /// <summary>SESS031: sets the session cookie's <c>HttpOnly</c> back to <c>true</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RestoreHttpOnlySessionCookieCodeFixProvider)), Shared]
-public sealed class RestoreHttpOnlySessionCookieCodeFixProvider : CodeFixProvider
+public sealed class RestoreHttpOnlySessionCookieCodeFixProvider : SyntaxNodeCodeFixProvider<AssignmentExpressionSyntax>
 {
-    private const string EquivalenceKey = "SESS031.HttpOnlyTrue";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.SessionCookieNotHttpOnly.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public RestoreHttpOnlySessionCookieCodeFixProvider()
+        : base(DiagnosticDescriptors.SessionCookieNotHttpOnly.Id, "Set Cookie.HttpOnly to true", "SESS031.HttpOnlyTrue")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan) ||
-                root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Set Cookie.HttpOnly to true",
-                    async cancellationToken =>
-                    {
-                        var editor = await DocumentEditor.CreateAsync(context.Document, cancellationToken).ConfigureAwait(false);
-                        editor.ReplaceNode(assignment.Right, SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression).WithTriviaFrom(assignment.Right));
-                        return editor.GetChangedDocument();
-                    },
-                    EquivalenceKey),
-                diagnostic);
-        }
     }
+
+    private protected override AssignmentExpressionSyntax? FindNode(SyntaxNode root, TextSpan span) =>
+        root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>();
+
+    private protected override Task<Document> FixAsync(Document document, SyntaxNode root, AssignmentExpressionSyntax assignment, CancellationToken cancellationToken) =>
+        Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(
+            assignment.Right,
+            SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression).WithTriviaFrom(assignment.Right))));
 }

@@ -1,12 +1,11 @@
-using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Text;
 using TypedSession.Generator;
 
 namespace TypedSession.CodeFixes.Security;
@@ -16,41 +15,22 @@ namespace TypedSession.CodeFixes.Security;
 /// needs and does not throw. How long the session's data lives stays <c>IdleTimeout</c>'s job.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseMaxAgeForSessionCookieCodeFixProvider)), Shared]
-public sealed class UseMaxAgeForSessionCookieCodeFixProvider : CodeFixProvider
+public sealed class UseMaxAgeForSessionCookieCodeFixProvider : SyntaxNodeCodeFixProvider<MemberAccessExpressionSyntax>
 {
-    private const string EquivalenceKey = "SESS032.UseMaxAge";
-
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.SessionCookieExpirationSet.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public UseMaxAgeForSessionCookieCodeFixProvider()
+        : base(DiagnosticDescriptors.SessionCookieExpirationSet.Id, "Use Cookie.MaxAge", "SESS032.UseMaxAge")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan) ||
-                root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not
-                    { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Expiration" } target })
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use Cookie.MaxAge",
-                    async cancellationToken =>
-                    {
-                        var editor = await DocumentEditor.CreateAsync(context.Document, cancellationToken).ConfigureAwait(false);
-                        editor.ReplaceNode(target.Name, SyntaxFactory.IdentifierName("MaxAge").WithTriviaFrom(target.Name));
-                        return editor.GetChangedDocument();
-                    },
-                    EquivalenceKey),
-                diagnostic);
-        }
     }
+
+    private protected override MemberAccessExpressionSyntax? FindNode(SyntaxNode root, TextSpan span) =>
+        root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is
+            { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Expiration" } target }
+            ? target
+            : null;
+
+    private protected override Task<Document> FixAsync(Document document, SyntaxNode root, MemberAccessExpressionSyntax target, CancellationToken cancellationToken) =>
+        Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(
+            target.Name,
+            SyntaxFactory.IdentifierName("MaxAge").WithTriviaFrom(target.Name))));
 }
