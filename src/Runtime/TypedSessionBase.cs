@@ -4,7 +4,7 @@ namespace TypedSession;
 
 /// <summary>
 /// The base of every generated <see cref="SessionAttribute"/> class: the typed properties are generated, the session's
-/// lifecycle (id, times, regenerate, destroy, touch, commit, reload) lives here. Members of this class are reserved names in a
+/// lifecycle (id, times, remember-me, regenerate, destroy, touch, commit, reload) lives here. Members of this class are reserved names in a
 /// session class.
 /// </summary>
 public abstract class TypedSessionBase
@@ -42,6 +42,15 @@ public abstract class TypedSessionBase
     /// <see langword="null"/> on stores without the engine.
     /// </summary>
     public DateTimeOffset? ExpiresAt => RawSession is ISessionLifecycle lifecycle ? lifecycle.ExpiresAt : null;
+
+    /// <summary>
+    /// <see langword="true"/> when the user chose to be remembered on this device (<see cref="RememberMe"/>);
+    /// <see langword="false"/> on stores without the engine.
+    /// </summary>
+    public bool IsPersistent => RawSession is ISessionLifecycle lifecycle && lifecycle.IsPersistent;
+
+    /// <inheritdoc cref="ISessionLifecycle.RememberMe"/>
+    public void RememberMe(bool remember = true) => Lifecycle(nameof(RememberMe)).RememberMe(remember);
 
     /// <summary>Loads the session from the store without blocking, if it is not loaded yet.</summary>
     public Task LoadAsync(CancellationToken cancellationToken = default) => RawSession.LoadAsync(cancellationToken);

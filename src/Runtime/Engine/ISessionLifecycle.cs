@@ -27,6 +27,25 @@ public interface ISessionLifecycle
     DateTimeOffset ExpiresAt { get; }
 
     /// <summary>
+    /// <see langword="true"/> when the user chose to be remembered on this device (<see cref="RememberMe"/>): the
+    /// session's cookie has an expiry and its idle window is <see cref="TypedSessionOptions.PersistentIdleTimeout"/>.
+    /// </summary>
+    bool IsPersistent { get; }
+
+    /// <summary>
+    /// Remember this session on this device, or stop remembering it (scs's <c>RememberMe</c>, Laravel's "remember me"):
+    /// a remembered session gets a persistent cookie that expires <see cref="TypedSessionOptions.PersistentIdleTimeout"/>
+    /// after the last activity (rolling, like a cookie with <c>Cookie.MaxAge</c>) and that longer idle window in the
+    /// store, both within <see cref="TypedSessionOptions.AbsoluteLifetime"/>; every other session keeps the cookie
+    /// <c>SessionOptions.Cookie</c> configures (by default one that ends with the browser session) and
+    /// <c>SessionOptions.IdleTimeout</c>. The choice is stored with the session, so it holds on every instance and
+    /// survives <see cref="RegenerateIdAsync"/>; call it at login, before or after regenerating. Like setting a value,
+    /// it must be called before the response starts.
+    /// </summary>
+    /// <exception cref="SessionUnavailableException">The store could not be reached when the session was loaded.</exception>
+    void RememberMe(bool remember = true);
+
+    /// <summary>
     /// Extends the session's expiry now without changing its values (express-session's <c>touch</c>): one store refresh,
     /// whether or not one is due, and a cookie with a <c>MaxAge</c> re-sent with a moved expiry. Does nothing for a
     /// session that has nothing stored yet.

@@ -18,6 +18,17 @@ public sealed class TypedSessionOptions
     /// </summary>
     public TimeSpan? AbsoluteLifetime { get; set; }
 
+    /// <summary>The default of <see cref="PersistentIdleTimeout"/>: 30 days.</summary>
+    public static readonly TimeSpan DefaultPersistentIdleTimeout = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The idle window of a remembered session (<see cref="ISessionLifecycle.RememberMe"/>), instead of
+    /// <c>SessionOptions.IdleTimeout</c>, and the <c>Max-Age</c> of its cookie, which is persistent and rolls like a
+    /// cookie with <c>Cookie.MaxAge</c>. Both stay within <see cref="AbsoluteLifetime"/>. Default 30 days
+    /// (<see cref="DefaultPersistentIdleTimeout"/>).
+    /// </summary>
+    public TimeSpan PersistentIdleTimeout { get; set; } = DefaultPersistentIdleTimeout;
+
     /// <summary>
     /// The part of the idle timeout (between 0 and 1) that must have passed since the session was last written or
     /// refreshed before a request that only reads it extends its expiry. Default 0.25: with the stock 20-minute idle

@@ -29,4 +29,12 @@ public sealed record SessionCommit(
     /// <see cref="ITypedSessionStore.CommitAsync"/>). Implies <see cref="ReplaceAll"/>.
     /// </summary>
     public bool CreatesEntry { get; init; }
+
+    /// <summary>
+    /// Whether the session is remembered (<see cref="ISessionLifecycle.RememberMe"/>), stored with every commit so that
+    /// it survives a regenerate and a store's refresh of a session the engine did not load (see
+    /// <see cref="SessionExpiry.PersistentIdleTimeout"/>) can tell the windows apart. <see cref="Expiry"/> already
+    /// carries the session's own idle window.
+    /// </summary>
+    public bool IsPersistent { get; init; }
 }
