@@ -56,8 +56,10 @@ public abstract class TypedSessionBase
     public Task LoadAsync(CancellationToken cancellationToken = default) => RawSession.LoadAsync(cancellationToken);
 
     /// <summary>
-    /// Writes the changes of this request to the store now and throws if that fails: call it before a redirect or a
-    /// streamed response, when the end-of-request commit would come too late to report a failure.
+    /// Writes the changes of this request to the store now and throws if that fails: call it before streaming a
+    /// response, when the end-of-request commit would come too late to report a failure. Not needed otherwise: the
+    /// engine commits as the response starts (<see cref="TypedSessionOptions.FailRequestOnCommitFailure"/>), and a
+    /// response without a body, such as a redirect, still fails when that commit fails.
     /// </summary>
     public Task CommitAsync(CancellationToken cancellationToken = default) => RawSession.CommitAsync(cancellationToken);
 

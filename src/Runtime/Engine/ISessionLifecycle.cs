@@ -6,7 +6,10 @@ namespace TypedSession;
 /// </summary>
 public interface ISessionLifecycle
 {
-    /// <summary><see langword="true"/> when this request started the session (no valid cookie came in).</summary>
+    /// <summary>
+    /// <see langword="true"/> when this request started the session: no cookie came in, or it named no live session
+    /// (missing, expired or unreadable in the store).
+    /// </summary>
     bool IsNew { get; }
 
     /// <summary>When the session was first created; the absolute lifetime counts from here.</summary>

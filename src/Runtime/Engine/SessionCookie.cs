@@ -91,7 +91,7 @@ internal static class SessionCookie
         }
     }
 
-    // Regenerate and destroy send a cookie of the engine's own: only possible inside a request whose response has not
+    // Regenerate sends a cookie of the engine's own and must not go on without it: only possible inside a request whose response has not
     // started, and only under the cookie name the middleware read (SessionOptions in the service container).
     internal static void RequireCanSend(HttpContext? context, SessionOptions options, bool cookieCameIn, string operation)
     {

@@ -12,8 +12,9 @@ namespace TypedSession;
 /// <summary>
 /// TypedSession's session engine: the <see cref="ISessionStore"/> behind the stock <c>app.UseSession()</c>. The stock
 /// middleware keeps reading the cookie and calling <see cref="ISessionStore.Create"/>; the sessions this engine
-/// creates add id regeneration, destroy, an absolute lifetime, loud failures, a size budget and
-/// no store call for requests that do not use the session, and they persist through an <see cref="ITypedSessionStore"/>.
+/// creates add id regeneration, destroy, remember-me, an absolute lifetime, loud failures, a size budget and at most one
+/// cheap refresh per window for requests that do not use the session, and they persist through an
+/// <see cref="ITypedSessionStore"/>.
 /// Registered by <c>AddTypedSessionEngine()</c> (and so by <c>AddTypedSession&lt;T&gt;()</c>).
 /// </summary>
 internal sealed class SessionEngine : ISessionStore

@@ -33,7 +33,9 @@ public sealed class TypedSessionOptions
     /// The part of the idle timeout (between 0 and 1) that must have passed since the session was last written or
     /// refreshed before a request that only reads it extends its expiry. Default 0.25: with the stock 20-minute idle
     /// timeout an active session costs at most one refresh per 5 minutes, and lives at least 15 and at most
-    /// 20 minutes after its last request. 0 refreshes on every read-only request, like the stock session.
+    /// 20 minutes after its last request. The same part of a cookie's life (the shorter of its max age and the idle
+    /// window) passes before a cookie with an expiry is re-sent (rolling). 0 refreshes on every read-only request, like
+    /// the stock session.
     /// </summary>
     public double RefreshThreshold { get; set; } = 0.25;
 
