@@ -52,6 +52,20 @@ public abstract class TypedSessionBase
     /// <inheritdoc cref="ISessionLifecycle.RememberMe"/>
     public void RememberMe(bool remember = true) => Lifecycle(nameof(RememberMe)).RememberMe(remember);
 
+    /// <summary>The user this session is logged in as (<see cref="LogInAsync"/>); <see langword="null"/> when anonymous or on stores without the engine.</summary>
+    public string? LoggedInUserId => RawSession is ISessionLifecycle lifecycle ? lifecycle.LoggedInUserId : null;
+
+    /// <inheritdoc cref="ISessionLifecycle.LogInAsync"/>
+    public Task LogInAsync(string userId, bool persistent = false, string? device = null, CancellationToken cancellationToken = default) =>
+        Lifecycle(nameof(LogInAsync)).LogInAsync(userId, persistent, device, cancellationToken);
+
+    /// <inheritdoc cref="ISessionLifecycle.LogOutAsync"/>
+    public async Task LogOutAsync(CancellationToken cancellationToken = default)
+    {
+        await Lifecycle(nameof(LogOutAsync)).LogOutAsync(cancellationToken).ConfigureAwait(false);
+        ResetCachedValues();
+    }
+
     /// <summary>Loads the session from the store without blocking, if it is not loaded yet.</summary>
     public Task LoadAsync(CancellationToken cancellationToken = default) => RawSession.LoadAsync(cancellationToken);
 

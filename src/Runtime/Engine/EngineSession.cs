@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TypedSession.Generated;
+using TypedSession.Stores;
 
 namespace TypedSession;
 
@@ -227,21 +228,64 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     }
 
     /// <inheritdoc />
-    public async Task RegenerateIdAsync(CancellationToken cancellationToken = default)
+    public Task RegenerateIdAsync(CancellationToken cancellationToken = default) =>
+        MoveToNewKeyAsync(login: null, nameof(RegenerateIdAsync), cancellationToken);
+
+    /// <inheritdoc />
+    public string? LoggedInUserId => Loaded().Owner?.UserId;
+
+    /// <inheritdoc />
+    public Task LogInAsync(string userId, bool persistent = false, string? device = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        if (_engine.Store is not ISessionIndexStore)
+        {
+            throw new NotSupportedException(SessionDirectory.NotSupportedMessage);
+        }
+        return MoveToNewKeyAsync(new SessionLogin(userId, persistent, device), nameof(LogInAsync), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task LogOutAsync(CancellationToken cancellationToken = default) => DestroyAsync(cancellationToken);
+
+    // Regenerate and login: the values move to a new key (and id) before the old entry goes, so that a failure loses
+    // nothing. A logged-in session's new entry is written through the store's per-user index, which replaces the old
+    // index entry (a regenerate) or adds one under the cap (a login).
+    private async Task MoveToNewKeyAsync(SessionLogin? login, string operation, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken).ConfigureAwait(false);
-        ThrowIfUnavailable(nameof(RegenerateIdAsync));
-        _response.RequireCanSend(nameof(RegenerateIdAsync));
+        ThrowIfUnavailable(operation);
+        _response.RequireCanSend(operation);
 
         var old = _key;
         var next = SessionStoreKey.New();
         var changes = Changes;
-        if (changes.Count > 0 || _lifetime.IsPersistent)
+        var previousOwner = _lifetime.Owner;
+        var owner = login is { } l ? new SessionOwner(l.UserId, next.Id) { Device = l.Device } : previousOwner is { } p ? p with { SessionId = next.Id } : null;
+        var (wasPersistent, persistenceChanged) = (_lifetime.IsPersistent, _lifetime.PersistenceChanged);
+        IReadOnlyList<IndexedSession> evicted = [];
+        try
         {
-            // The values (and the choice to be remembered) reach the new key before the old entry goes, so that a
-            // failure loses nothing.
-            changes.ReplaceWholeOnNextWrite();
-            await WriteAsync(next, cancellationToken).ConfigureAwait(false);
+            if (login is { } requested)
+            {
+                _lifetime.Remember(requested.Persistent);
+            }
+            if (owner is not null)
+            {
+                changes.ReplaceWholeOnNextWrite();
+                var replacing = previousOwner is not null && old.MayHaveEntry ? old.StorageKey : null;
+                evicted = await WriteLoginAsync(next, owner, login is null ? null : _engine.SessionLimit, replacing, cancellationToken).ConfigureAwait(false);
+            }
+            else if (changes.Count > 0 || _lifetime.IsPersistent)
+            {
+                changes.ReplaceWholeOnNextWrite();
+                await WriteAsync(next, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            _lifetime.RestorePersistence(wasPersistent, persistenceChanged);
+            throw;
         }
         if (old.MayHaveEntry)
         {
@@ -253,12 +297,14 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             {
                 // Keep one live copy: the old key, which the client still holds; the next commit writes it whole.
                 await _engine.GuardedStore.TryDeleteAsync(next.StorageKey, _ioTimeout, _key, CancellationToken.None).ConfigureAwait(false);
+                _lifetime.RestorePersistence(wasPersistent, persistenceChanged);
                 changes.ReplaceWholeOnNextWrite(dirty: true);
                 throw;
             }
         }
 
         SwitchTo(next);
+        _lifetime.OwnedBy(owner);
         if (!next.MayHaveEntry)
         {
             // An empty session's first write under the new key creates its entry whole.
@@ -267,6 +313,15 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         _lifetime.StaleEntryDeleted();
         _response.IssueForNewKey();
         SessionEngineLog.Regenerated(_engine.Logger, old.LogHash, next.LogHash);
+        var now = _engine.Time.GetUtcNow();
+        _engine.Events.Raise(new SessionEvent(login is null ? SessionEventKind.Regenerated : SessionEventKind.LoggedIn, next.Id, owner?.UserId, now)
+        {
+            PreviousSessionId = old.Id,
+        });
+        foreach (var gone in evicted)
+        {
+            _engine.Events.Raise(new SessionEvent(SessionEventKind.Revoked, gone.Owner.SessionId, gone.Owner.UserId, now));
+        }
     }
 
     /// <inheritdoc />
@@ -279,6 +334,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         }
         SessionEngineLog.Destroyed(_engine.Logger, _key.LogHash);
         _response.ExpireOnDestroy(_key.LogHash);
+        if (_key.MayHaveEntry || _lifetime.Owner is not null)
+        {
+            _engine.Events.Raise(new SessionEvent(SessionEventKind.Destroyed, _key.Id, _lifetime.Owner?.UserId, _engine.Time.GetUtcNow()));
+        }
 
         // Whatever the request does next happens in a new, empty session under a new key; its first value issues a
         // new cookie (replacing the expired one).
@@ -453,23 +512,56 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     {
         var now = _engine.Time.GetUtcNow();
         var changes = Changes;
-        var commit = changes.ToCommit(_lifetime.CreatedAt, _lifetime.ExpiryAt(now), out var bytes) with
-        {
-            CreatesEntry = !target.MayHaveEntry,
-            IsPersistent = _lifetime.IsPersistent,
-        };
+        var commit = ToCommit(target, _lifetime.Owner, now, out var bytes);
         if (!await _engine.GuardedStore.CommitAsync(target.StorageKey, commit, _ioTimeout, _key, cancellationToken).ConfigureAwait(false))
         {
             EndedElsewhere();
             return;
         }
+        Written(target, commit, now, bytes);
+    }
 
+    // A login's (or a logged-in regenerate's) first write under target: through the store's per-user index. Returns the
+    // sessions the cap evicted; throws when it refused the login.
+    private async Task<IReadOnlyList<IndexedSession>> WriteLoginAsync(
+        SessionStoreKey target, SessionOwner owner, SessionLimit? limit, string? replacing, CancellationToken cancellationToken)
+    {
+        var now = _engine.Time.GetUtcNow();
+        var commit = ToCommit(target, owner, now, out var bytes);
+        var result = await _engine.GuardedStore.LogInAsync(target.StorageKey, commit, limit, replacing, _ioTimeout, _key, cancellationToken).ConfigureAwait(false);
+        if (result.Refused)
+        {
+            throw new SessionLimitExceededException(
+                $"The login was refused: the user already has {limit?.MaxSessions} live sessions (TypedSessionOptions.MaxSessionsPerUser) and " +
+                "TypedSessionOptions.SessionLimitPolicy is RefuseNewLogin. Log out another session first (ISessionDirectory).");
+        }
+        Written(target, commit, now, bytes);
+        return result.Evicted;
+    }
+
+    private SessionCommit ToCommit(SessionStoreKey target, SessionOwner? owner, DateTimeOffset now, out long bytes) =>
+        Changes.ToCommit(_lifetime.CreatedAt, _lifetime.ExpiryAt(now) with { Owner = owner }, out bytes) with
+        {
+            CreatesEntry = !target.MayHaveEntry,
+            IsPersistent = _lifetime.IsPersistent,
+            Owner = owner,
+        };
+
+    // What follows a stored write under target, whichever way it went.
+    private void Written(SessionStoreKey target, SessionCommit commit, DateTimeOffset now, long bytes)
+    {
+        var changes = Changes;
+        var created = commit.CreatesEntry && _lifetime.IsNew && target == _key;
         changes.Committed();
         target.MayHaveEntry = true;
         _lifetime.Extended(now);
         _lifetime.PersistenceStored();
         _engine.RefreshMemo.Extended(target.StorageKey, now, _lifetime.CreatedAt, _lifetime.IsPersistent);
         _engine.Metrics.Commit(bytes);
+        if (created && _engine.Events.HasHandlers)
+        {
+            _engine.Events.Raise(new SessionEvent(SessionEventKind.Created, target.Id, commit.Owner?.UserId, now));
+        }
         if (_lifetime.IsNew && commit.ReplaceAll && target == _key && Logs(LogLevel.Information))
         {
             SessionEngineLog.Started(_engine.Logger, _key.LogHash);

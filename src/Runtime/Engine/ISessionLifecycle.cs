@@ -48,6 +48,32 @@ public interface ISessionLifecycle
     /// <exception cref="SessionUnavailableException">The store could not be reached when the session was loaded.</exception>
     void RememberMe(bool remember = true);
 
+    /// <summary>The user this session is logged in as (<see cref="LogInAsync"/>), or <see langword="null"/> for an anonymous session.</summary>
+    string? LoggedInUserId { get; }
+
+    /// <summary>
+    /// Logs the session in as <paramref name="userId"/>: regenerates its id (against fixation, keeping its values),
+    /// records the user with the session and in the store's per-user index (<see cref="ISessionDirectory"/>), sets
+    /// remember-me to <paramref name="persistent"/>, and enforces <see cref="TypedSessionOptions.MaxSessionsPerUser"/>.
+    /// Raises <see cref="SessionEventKind.LoggedIn"/> (and <see cref="SessionEventKind.Revoked"/> for evicted sessions).
+    /// Logging in as another user replaces the previous login; a session that is already logged in as this user is
+    /// regenerated again.
+    /// </summary>
+    /// <param name="userId">The application's id of the user; not empty.</param>
+    /// <param name="persistent">Remember this device (<see cref="RememberMe"/>).</param>
+    /// <param name="device">What to show for this session in <see cref="ISessionDirectory"/> (e.g. from the User-Agent), or <see langword="null"/>: personal data, never filled by TypedSession itself.</param>
+    /// <param name="cancellationToken">Cancels the store calls.</param>
+    /// <exception cref="SessionLimitExceededException">The user has too many sessions and the policy refuses new logins.</exception>
+    /// <exception cref="NotSupportedException">The store keeps no per-user index (the <c>IDistributedCache</c> adapter).</exception>
+    /// <exception cref="SessionUnavailableException">The store failed.</exception>
+    Task LogInAsync(string userId, bool persistent = false, string? device = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Logs out: destroys the session (<see cref="DestroyAsync"/>), which also removes it from its user's index. Raises
+    /// <see cref="SessionEventKind.Destroyed"/>.
+    /// </summary>
+    Task LogOutAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Extends the session's expiry now without changing its values (express-session's <c>touch</c>): one store refresh,
     /// whether or not one is due, and a cookie with a <c>MaxAge</c> re-sent with a moved expiry. Does nothing for a

@@ -32,6 +32,7 @@ internal sealed class SessionEngine : ISessionStore
     /// <param name="httpContextAccessor">
     /// Gives each session its request, for cookies; without it, regenerate and destroy cannot send cookies and throw.
     /// </param>
+    /// <param name="eventHandlers">The application's <see cref="ISessionEvents"/>; none when <see langword="null"/>.</param>
     public SessionEngine(
         ITypedSessionStore store,
         IOptions<TypedSessionOptions> options,
@@ -40,7 +41,8 @@ internal sealed class SessionEngine : ISessionStore
         ILoggerFactory loggerFactory,
         IMeterFactory meterFactory,
         TimeProvider? timeProvider = null,
-        IHttpContextAccessor? httpContextAccessor = null)
+        IHttpContextAccessor? httpContextAccessor = null,
+        IEnumerable<ISessionEvents>? eventHandlers = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -57,7 +59,15 @@ internal sealed class SessionEngine : ISessionStore
         GuardedStore = new GuardedSessionStore(store, Metrics, Logger);
         Time = timeProvider ?? TimeProvider.System;
         HttpContextAccessor = httpContextAccessor;
+        Events = new SessionEventDispatcher(eventHandlers ?? [], Logger);
+        SessionLimit = Options.MaxSessionsPerUser is { } max ? new SessionLimit(max, Options.SessionLimitPolicy) : null;
     }
+
+    /// <summary>Where sessions' lifecycle events go (to the application's <see cref="ISessionEvents"/>).</summary>
+    internal SessionEventDispatcher Events { get; }
+
+    /// <summary>The per-user cap a login enforces, or <see langword="null"/>.</summary>
+    internal SessionLimit? SessionLimit { get; }
 
     internal ITypedSessionStore Store { get; }
 

@@ -32,6 +32,9 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentI
     /// <summary>The user chose to be remembered (<see cref="ISessionLifecycle.RememberMe"/>): see <see cref="IdleTimeout"/>.</summary>
     internal bool IsPersistent { get; private set; }
 
+    /// <summary>The user the session is logged in as, with its id at login and device, or <see langword="null"/> when anonymous.</summary>
+    internal SessionOwner? Owner { get; private set; }
+
     /// <summary>The session's persistence changed in this request and is not stored yet: the next commit writes it.</summary>
     internal bool PersistenceChanged { get; private set; }
 
@@ -72,7 +75,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentI
     /// <summary>
     /// The expiry a store is given at <paramref name="now"/>: the session's idle window, capped by the absolute lifetime.
     /// </summary>
-    internal SessionExpiry ExpiryAt(DateTimeOffset now) => ExpiryOf(IsPersistent, CreatedAt, now);
+    internal SessionExpiry ExpiryAt(DateTimeOffset now) => ExpiryOf(IsPersistent, CreatedAt, now) with { Owner = Owner };
 
     /// <summary>
     /// The expiry of a session that is, or is not, remembered and was created at <paramref name="createdAt"/>, or whose
@@ -125,6 +128,16 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentI
 
     /// <summary>The persistence this request chose is stored.</summary>
     internal void PersistenceStored() => PersistenceChanged = false;
+
+    /// <summary>Puts back the persistence a failed login changed.</summary>
+    internal void RestorePersistence(bool persistent, bool changed)
+    {
+        IsPersistent = persistent;
+        PersistenceChanged = changed;
+    }
+
+    /// <summary>The session now belongs to <paramref name="owner"/> (a login, or a regenerate of a logged-in session).</summary>
+    internal void OwnedBy(SessionOwner? owner) => Owner = owner;
 
     /// <summary>
     /// Loads the session stored under <paramref name="key"/> and settles it: found, missing, expired, corrupt (the last
@@ -240,6 +253,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentI
         CreatedAt = RefreshedAt = now;
         HasStaleEntry = staleEntry;
         IsPersistent = PersistenceChanged = false;
+        Owner = null;
         return new SessionChangeSet();
     }
 
@@ -292,6 +306,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentI
         HasStaleEntry = false;
         IsPersistent = entry.IsPersistent;
         PersistenceChanged = false;
+        Owner = entry.Owner;
         engine.RefreshMemo.Extended(key.StorageKey, entry.RefreshedAt, entry.CreatedAt, entry.IsPersistent);
         if (logger.IsEnabled(LogLevel.Debug))
         {

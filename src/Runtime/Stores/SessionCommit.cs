@@ -37,4 +37,10 @@ public sealed record SessionCommit(
     /// carries the session's own idle window.
     /// </summary>
     public bool IsPersistent { get; init; }
+
+    /// <summary>
+    /// The user a logged-in session belongs to, stored with the session; <see langword="null"/> for an anonymous one. An
+    /// <see cref="ISessionIndexStore"/> moves the session's index entry with every commit that carries it.
+    /// </summary>
+    public SessionOwner? Owner { get; init; }
 }

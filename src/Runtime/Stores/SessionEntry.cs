@@ -14,4 +14,7 @@ public sealed record SessionEntry(
     /// longer idle window (<see cref="TypedSessionOptions.PersistentIdleTimeout"/>) and a cookie with an expiry.
     /// </summary>
     public bool IsPersistent { get; init; }
+
+    /// <summary>The user the session is logged in as (see <see cref="SessionCommit.Owner"/>), or <see langword="null"/>.</summary>
+    public SessionOwner? Owner { get; init; }
 }

@@ -18,6 +18,13 @@ public readonly record struct SessionExpiry(TimeSpan IdleTimeout, DateTimeOffset
     public TimeSpan? PersistentIdleTimeout { get; init; }
 
     /// <summary>
+    /// On a refresh: the user the session is logged in as, when the engine knows it, so that an
+    /// <see cref="ISessionIndexStore"/> moves the index entry in the same round trip; <see langword="null"/> when the
+    /// session is anonymous or the engine does not know (the store then finds out from the entry itself).
+    /// </summary>
+    public SessionOwner? Owner { get; init; }
+
+    /// <summary>
     /// <see cref="TimeToLive"/> for a stored entry that is, or is not, persistent: differs from it only when
     /// <see cref="PersistentIdleTimeout"/> is set and <paramref name="entryIsPersistent"/>.
     /// </summary>
