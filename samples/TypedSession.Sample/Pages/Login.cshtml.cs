@@ -29,8 +29,8 @@ public sealed class LoginModel(UserSession session) : PageModel
     public IActionResult OnGet() => session.IsLoggedIn ? RedirectToPage("/Dashboard") : Page();
 
     /// <summary>
-    /// Stores the visitor in the session under a new session id (the old cookie stops working, which defeats session
-    /// fixation), remembered on this device when asked, and goes to the dashboard.
+    /// Logs the visitor in: a new session id (the old cookie stops working, which defeats session fixation), the user
+    /// recorded with the session and listed in "Your sessions", remembered on this device when asked; then the dashboard.
     /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
@@ -46,8 +46,7 @@ public sealed class LoginModel(UserSession session) : PageModel
         session.Username = Username!.Trim();
         session.Role = Role;
         session.IsLoggedIn = true;
-        session.RememberMe(RememberMe);
-        await session.RegenerateIdAsync(HttpContext.RequestAborted);
+        await session.LogInAsync(session.Username, RememberMe, DeviceLabel.From(Request.Headers.UserAgent), HttpContext.RequestAborted);
         return RedirectToPage("/Dashboard");
     }
 }

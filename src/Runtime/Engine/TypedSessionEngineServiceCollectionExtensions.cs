@@ -44,7 +44,11 @@ public static class TypedSessionEngineServiceCollectionExtensions
         services.TryAddSingleton<SessionEngine>();
         services.RemoveAll<ISessionStore>();
         services.AddSingleton<ISessionStore>(static provider => provider.GetRequiredService<SessionEngine>());
-        services.TryAddSingleton<ISessionDirectory>(static provider => new SessionDirectory(provider.GetRequiredService<SessionEngine>()));
+        // Resolving the directory over a store that cannot enumerate fails at once, naming the stores that can, rather
+        // than on the first call in production.
+        services.TryAddSingleton<ISessionDirectory>(static provider => provider.GetRequiredService<SessionEngine>() is { Store: ISessionIndexStore } engine
+            ? new SessionDirectory(engine)
+            : throw new NotSupportedException(SessionDirectory.NotSupportedMessage));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SessionExpirySweeper>());
         return services;
     }

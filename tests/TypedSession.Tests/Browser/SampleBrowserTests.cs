@@ -161,6 +161,67 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         await rememberedPage.ScreenshotAsync(new() { Path = TestArtifacts.Screenshot("sample-dashboard-remembered"), FullPage = true });
     }
 
+    [ChromiumFact]
+    public async Task Your_sessions_lists_both_devices_and_logging_out_the_other_one_logs_it_out_on_its_next_navigation()
+    {
+        await using var server = SampleServer.Start();
+        await using var laptop = await chromium.NewContextAsync(server.BaseAddress);
+        await using var phone = await chromium.NewContextAsync(server.BaseAddress);
+        var laptopPage = await laptop.NewPageAsync();
+        var phonePage = await phone.NewPageAsync();
+        await phonePage.GotoAsync("Login");
+        await LogInAsync(phonePage, "Ada", "admin");
+        await laptopPage.GotoAsync("Login");
+        await LogInAsync(laptopPage, "Ada", "admin", rememberMe: true);
+
+        var rows = laptopPage.Locator("#sessions tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(laptopPage.Locator("#sessions tr.current")).ToContainTextAsync("(this device)");
+        await Assertions.Expect(laptopPage.Locator("#sessions tr.current")).ToContainTextAsync("Chrome");
+        await laptopPage.ScreenshotAsync(new() { Path = TestArtifacts.Screenshot("sample-your-sessions"), FullPage = true });
+
+        await laptopPage.Locator("#sessions tr:not(.current)").GetByRole(AriaRole.Button, new() { Name = "Log out this device" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+
+        // The phone learns it on its next navigation: its cookie now opens an empty session.
+        await phonePage.GotoAsync("Dashboard");
+        Assert.EndsWith("/Login", phonePage.Url);
+        await laptopPage.ReloadAsync();
+        await Assertions.Expect(laptopPage.Locator("#username")).ToHaveTextAsync("Ada");
+    }
+
+    [ChromiumFact]
+    public async Task Log_out_all_other_devices_keeps_only_this_one()
+    {
+        await using var server = SampleServer.Start();
+        var contexts = new List<IBrowserContext>();
+        var pages = new List<IPage>();
+        for (var i = 0; i < 3; i++)
+        {
+            var context = await chromium.NewContextAsync(server.BaseAddress);
+            contexts.Add(context);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("Login");
+            await LogInAsync(page, "Grace", "editor");
+            pages.Add(page);
+        }
+        await pages[2].ReloadAsync();
+        await Assertions.Expect(pages[2].Locator("#sessions tbody tr")).ToHaveCountAsync(3);
+
+        await pages[2].GetByRole(AriaRole.Button, new() { Name = "Log out all other devices" }).ClickAsync();
+
+        await Assertions.Expect(pages[2].Locator("#sessions tbody tr")).ToHaveCountAsync(1);
+        foreach (var page in pages.Take(2))
+        {
+            await page.GotoAsync("Dashboard");
+            Assert.EndsWith("/Login", page.Url);
+        }
+        foreach (var context in contexts)
+        {
+            await context.DisposeAsync();
+        }
+    }
+
     private static async Task LogInAsync(IPage page, string username, string role, bool rememberMe = false)
     {
         await page.GetByLabel("Username").FillAsync(username);
