@@ -90,7 +90,9 @@ internal sealed partial class EngineSession
             if (owner is not null)
             {
                 changes.ReplaceWholeOnNextWrite();
-                var replacing = previousOwner is not null && old.MayHaveEntry ? old.StorageKey : null;
+                // The same user's session moves (a regenerate, or a login again): it does not count against the cap. A
+                // login as another user is a new login; the old entry leaves its own user's index when it is deleted.
+                var replacing = previousOwner?.UserId == owner.UserId && old.MayHaveEntry ? old.StorageKey : null;
                 evicted = await WriteLoginAsync(next, owner, login is null ? null : _engine.SessionLimit, replacing, cancellationToken).ConfigureAwait(false);
             }
             else if (changes.Count > 0 || _lifetime.IsPersistent)
