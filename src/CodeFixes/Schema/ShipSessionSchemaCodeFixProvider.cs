@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -67,7 +66,7 @@ public sealed class ShipSessionSchemaCodeFixProvider : CodeFixProvider
             var current = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
             if (current.ToString() != text)
             {
-                solution = solution.WithAdditionalDocumentText(document.Id, SourceText.From(text, current.Encoding ?? new UTF8Encoding(false)));
+                solution = solution.WithAdditionalDocumentText(document.Id, SourceText.From(text, current.Encoding, current.ChecksumAlgorithm));
             }
         }
         return solution;

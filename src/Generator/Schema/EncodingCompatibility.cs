@@ -63,7 +63,12 @@ internal static class EncodingCompatibility
         {
             return EncodingComparison.Breaking($"the enum's underlying type changed, so its {shipped.Name} bytes do not decode as {current.Name}: live sessions read {ReadsDefault}");
         }
-        return EncodingComparison.Breaking($"{Describe(shipped)} bytes do not decode as {Describe(current)}: live sessions read {ReadsDefault}");
+        // A string decodes any valid UTF-8 and a byte[] any bytes: the old bytes then read as something else.
+        var reads = current.Form != EncodingForm.Codec ? ReadsDefault
+            : current.Name == "String" ? "the old bytes as text, garbled, until the key is written again"
+            : current.Name == "ByteArray" ? "the old bytes themselves"
+            : ReadsDefault;
+        return EncodingComparison.Breaking($"{Describe(shipped)} bytes do not decode as {Describe(current)}: live sessions read {reads}");
     }
 
     /// <summary>
