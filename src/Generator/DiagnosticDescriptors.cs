@@ -259,6 +259,19 @@ internal static class DiagnosticDescriptors
             "Cookie.MaxAge for a cookie that outlives the browser.",
         helpLinkUri: HelpLinkBase + "SESS032.md");
 
+    /// <summary>SESS008: "'{0}' is not the migration of the session property '{1}': {2}".</summary>
+    public static readonly DiagnosticDescriptor MigrationMethodNotUsed = new(
+        id: "SESS008",
+        title: "Session migration method is not used",
+        messageFormat: "'{0}' is not the migration of the session property '{1}': {2}",
+        category: DeclarationsCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A method named Migrate{Property} of a [Session] class is meant to read the property's former encoding " +
+            "(docs/schema.md). The generator calls it only when it is 'static TProperty Migrate{Property}(TFormer former)' and " +
+            "TFormer has a built-in codec; otherwise live sessions in the old encoding read the property's default.",
+        helpLinkUri: HelpLinkBase + "SESS008.md");
+
     /// <summary>
     /// SESS040: "The session key '{0}' of '{1}' was shipped as {2} and is now {3}: {4}".
     /// </summary>

@@ -39,18 +39,44 @@ internal sealed class SessionMigrationMethod
         foreach (var member in property.ContainingType.GetMembers(Prefix + property.Name))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IMethodSymbol { IsStatic: true, Parameters.Length: 1, IsGenericMethod: false, ReturnsByRef: false } method
-                || method.Parameters[0].RefKind != RefKind.None
-                || !Returns(method.ReturnType, property.Type))
+            if (member is IMethodSymbol method && Check(method, property, knownTypes, out var former) is null)
             {
-                continue;
-            }
-            var former = PropertyTypeClassifier.Classify(method.Parameters[0].Type, jsonContext: null, knownTypes);
-            if (former is { IsSupported: true, Access: { Kind: ValueAccessKind.Codec } access })
-            {
-                return new SessionMigrationMethod(method, access);
+                return new SessionMigrationMethod(method, former!);
             }
         }
+        return null;
+    }
+
+    /// <summary>
+    /// Why <paramref name="method"/>, named after <paramref name="property"/>, is not its migration (a clause for
+    /// SESS008), or null when it is; <paramref name="former"/> is then how the former value is decoded.
+    /// </summary>
+    public static string? Check(IMethodSymbol method, IPropertySymbol property, KnownTypeSymbols knownTypes, out ValueAccessSpec? former)
+    {
+        former = null;
+        if (!method.IsStatic)
+        {
+            return "a migration must be static";
+        }
+        if (method.IsGenericMethod || method.Parameters.Length != 1 || method.Parameters[0].RefKind != RefKind.None || method.ReturnsByRef)
+        {
+            return "a migration takes one value of the former type and returns the new value";
+        }
+        if (!Returns(method.ReturnType, property.Type))
+        {
+            return $"it returns '{method.ReturnType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}', not the property's type '{property.Type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'";
+        }
+        var current = PropertyTypeClassifier.Classify(property.Type, jsonContext: null, knownTypes);
+        if (current is not { IsSupported: true, Access.Kind: not ValueAccessKind.Json })
+        {
+            return "only a property with a built-in codec (not one stored as JSON) can migrate through a method";
+        }
+        var parameter = method.Parameters[0].Type;
+        if (PropertyTypeClassifier.Classify(parameter, jsonContext: null, knownTypes) is not { IsSupported: true, Access: { Kind: ValueAccessKind.Codec } access })
+        {
+            return $"its parameter type '{parameter.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}' has no built-in codec, so the stored bytes cannot be read as it";
+        }
+        former = access;
         return null;
     }
 
