@@ -26,8 +26,10 @@ namespace TypedSession.Stores.Redis;
 /// The Redis key is the key prefix followed by the store key the engine passes (a hash of the cookie's secret, never the
 /// secret) in braces (<c>typedsession:{9b71…}</c>). Besides the session keys, the hash holds two metadata fields whose
 /// names start with the byte <c>0xFF</c>, which never occurs in UTF-8 and so in no encoded session key:
-/// <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c> (last commit or refresh), both Unix milliseconds. A hash without
-/// the creation time (which earlier versions could leave behind after a late write) loads as no session.
+/// <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c> (last commit or refresh), both Unix milliseconds, and
+/// <c>0xFF 'p'</c>, <c>1</c> for a remembered session (<see cref="SessionEntry.IsPersistent"/>) and <c>0</c> or absent
+/// otherwise. A hash without the creation time (which earlier versions could leave behind after a late write) loads as
+/// no session.
 /// </para>
 /// </remarks>
 internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
@@ -36,6 +38,7 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
 
     private static readonly byte[] CreatedField = [MetadataMarker, (byte)'c'];
     private static readonly byte[] RefreshedField = [MetadataMarker, (byte)'r'];
+    private static readonly byte[] PersistentField = [MetadataMarker, (byte)'p'];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly RedisSessionStoreOptions _options;
@@ -92,10 +95,14 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
 
         if (commit.CreatesEntry)
         {
-            var entries = new HashEntry[commit.Values.Count + 2];
+            var entries = new HashEntry[commit.Values.Count + (commit.IsPersistent ? 3 : 2)];
             var next = 0;
             entries[next++] = new HashEntry(CreatedField, commit.CreatedAt.ToUnixTimeMilliseconds());
             entries[next++] = new HashEntry(RefreshedField, now);
+            if (commit.IsPersistent)
+            {
+                entries[next++] = new HashEntry(PersistentField, 1);
+            }
             foreach (var (name, value) in commit.Values)
             {
                 entries[next++] = new HashEntry(FieldOf(name), value);
@@ -117,9 +124,10 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
 
         // An update (changed keys, or a cleared session): one script, so that the existence check and the writes are
         // one atomic step in one round trip.
-        var arguments = new RedisValue[3 + commit.Removed.Count + 2 * ((commit.ReplaceAll ? commit.Values.Count : commit.Changed.Count) + 1)];
+        var arguments = new RedisValue[4 + commit.Removed.Count + 2 * ((commit.ReplaceAll ? commit.Values.Count : commit.Changed.Count) + 2)];
         var position = 0;
         arguments[position++] = milliseconds;
+        arguments[position++] = 0;
         arguments[position++] = commit.ReplaceAll ? 1 : 0;
         arguments[position++] = commit.Removed.Count;
         foreach (var name in commit.Removed)
@@ -129,6 +137,8 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
 
         arguments[position++] = RefreshedField;
         arguments[position++] = now;
+        arguments[position++] = PersistentField;
+        arguments[position++] = commit.IsPersistent ? 1 : 0;
         foreach (var (name, value) in commit.ReplaceAll ? commit.Values : commit.Changed)
         {
             arguments[position++] = FieldOf(name);
@@ -142,7 +152,8 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
     public async Task RefreshAsync(string storeKey, SessionExpiry expiry, CancellationToken cancellationToken)
     {
         var timeToLive = expiry.TimeToLive;
-        if (timeToLive <= TimeSpan.Zero)
+        var persistentTimeToLive = expiry.TimeToLiveFor(entryIsPersistent: true);
+        if (timeToLive <= TimeSpan.Zero && persistentTimeToLive <= TimeSpan.Zero)
         {
             await DeleteAsync(storeKey, cancellationToken).ConfigureAwait(false);
             return;
@@ -151,8 +162,17 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
         var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
 
         // The refresh time is written too, so that the engine sees when the expiry was last extended and refreshes
-        // again only after a meaningful part of the idle window.
-        RedisValue[] arguments = [ToMilliseconds(timeToLive), 0, 0, RefreshedField, expiry.Now.ToUnixTimeMilliseconds()];
+        // again only after a meaningful part of the idle window. A window for a remembered entry is passed only when
+        // the engine does not know which the session is: the script then picks by the stored flag.
+        RedisValue[] arguments =
+        [
+            ToMilliseconds(timeToLive),
+            expiry.PersistentIdleTimeout is null ? 0 : ToMilliseconds(persistentTimeToLive),
+            0,
+            0,
+            RefreshedField,
+            expiry.Now.ToUnixTimeMilliseconds(),
+        ];
         await UpdateAsync(database, RedisKeyOf(storeKey), arguments, cancellationToken).ConfigureAwait(false);
     }
 
@@ -182,27 +202,31 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
         Interlocked.Exchange(ref _ownedConnection, null)?.Dispose();
     }
 
-    // KEYS[1]: the session's hash. ARGV[1]: time to live in milliseconds; ARGV[2]: 1 to replace every value (a cleared
-    // session); ARGV[3]: how many removed fields follow; then those fields; then field/value pairs to set (the refresh
-    // time first). PEXPIRE answers 0 for a missing key, so it is the existence check too: a session deleted, regenerated
-    // away or expired meanwhile gets no fragment, and the script costs Redis one command more (EVALSHA) than the
-    // pipelined writes it replaces, in the same single round trip. HSET goes in chunks that stay within Lua's stack.
+    // KEYS[1]: the session's hash. ARGV[1]: time to live in milliseconds; ARGV[2]: the time to live instead for a
+    // remembered entry (the stored flag decides), or 0 when ARGV[1] applies whatever the entry is; ARGV[3]: 1 to replace
+    // every value (a cleared session); ARGV[4]: how many removed fields follow; then those fields; then field/value
+    // pairs to set (the refresh time first). PEXPIRE answers 0 for a missing key, so it is the existence check too: a
+    // session deleted, regenerated away or expired meanwhile gets no fragment, and the script costs Redis one command
+    // more (EVALSHA) than the pipelined writes it replaces, in the same single round trip. HSET goes in chunks that stay
+    // within Lua's stack.
     private const string UpdateScript = """
-        if redis.call('PEXPIRE', KEYS[1], ARGV[1]) == 0 then return 0 end
-        local removed = tonumber(ARGV[3])
-        local first = 4 + removed
-        if ARGV[2] == '1' then
+        local ttl = ARGV[1]
+        if ARGV[2] ~= '0' and redis.call('HGET', KEYS[1], '\255p') == '1' then ttl = ARGV[2] end
+        if redis.call('PEXPIRE', KEYS[1], ttl) == 0 then return 0 end
+        local removed = tonumber(ARGV[4])
+        local first = 5 + removed
+        if ARGV[3] == '1' then
           local created = redis.call('HGET', KEYS[1], '\255c')
           redis.call('DEL', KEYS[1])
           if created then redis.call('HSET', KEYS[1], '\255c', created) end
         end
-        for i = 4, first - 1, 4000 do
+        for i = 5, first - 1, 4000 do
           redis.call('HDEL', KEYS[1], unpack(ARGV, i, math.min(i + 3999, first - 1)))
         end
         for i = first, #ARGV, 4000 do
           redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + 3999, #ARGV)))
         end
-        if ARGV[2] == '1' then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        if ARGV[3] == '1' then redis.call('PEXPIRE', KEYS[1], ttl) end
         return 1
         """;
 
@@ -225,6 +249,7 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
     {
         long? created = null;
         long? refreshed = null;
+        var persistent = false;
         var values = new Dictionary<string, byte[]>(entries.Length, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -238,6 +263,10 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
                 else if (name.AsSpan().SequenceEqual(RefreshedField))
                 {
                     refreshed = ReadTime(entry.Value, "refresh");
+                }
+                else if (name.AsSpan().SequenceEqual(PersistentField))
+                {
+                    persistent = ReadFlag(entry.Value);
                 }
 
                 // Other metadata fields belong to a newer version of the store: ignored, not an error.
@@ -266,8 +295,16 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
         return new SessionEntry(
             values,
             DateTimeOffset.FromUnixTimeMilliseconds(createdAt),
-            DateTimeOffset.FromUnixTimeMilliseconds(refreshed ?? createdAt));
+            DateTimeOffset.FromUnixTimeMilliseconds(refreshed ?? createdAt))
+        {
+            IsPersistent = persistent,
+        };
     }
+
+    private static bool ReadFlag(RedisValue value) =>
+        value.TryParse(out long flag) && flag is 0 or 1
+            ? flag == 1
+            : throw new CorruptSessionEntryException("The remember-me flag of the session's Redis hash is neither 0 nor 1.");
 
     private static long ReadTime(RedisValue value, string what)
     {

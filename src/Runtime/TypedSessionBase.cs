@@ -4,7 +4,7 @@ namespace TypedSession;
 
 /// <summary>
 /// The base of every generated <see cref="SessionAttribute"/> class: the typed properties are generated, the session's
-/// lifecycle (id, times, regenerate, destroy, touch, commit, reload) lives here. Members of this class are reserved names in a
+/// lifecycle (id, times, remember-me, regenerate, destroy, touch, commit, reload) lives here. Members of this class are reserved names in a
 /// session class.
 /// </summary>
 public abstract class TypedSessionBase
@@ -43,12 +43,37 @@ public abstract class TypedSessionBase
     /// </summary>
     public DateTimeOffset? ExpiresAt => RawSession is ISessionLifecycle lifecycle ? lifecycle.ExpiresAt : null;
 
+    /// <summary>
+    /// <see langword="true"/> when the user chose to be remembered on this device (<see cref="RememberMe"/>);
+    /// <see langword="false"/> on stores without the engine.
+    /// </summary>
+    public bool IsPersistent => RawSession is ISessionLifecycle lifecycle && lifecycle.IsPersistent;
+
+    /// <inheritdoc cref="ISessionLifecycle.RememberMe"/>
+    public void RememberMe(bool remember = true) => Lifecycle(nameof(RememberMe)).RememberMe(remember);
+
+    /// <summary>The user this session is logged in as (<see cref="LogInAsync"/>); <see langword="null"/> when anonymous or on stores without the engine.</summary>
+    public string? LoggedInUserId => RawSession is ISessionLifecycle lifecycle ? lifecycle.LoggedInUserId : null;
+
+    /// <inheritdoc cref="ISessionLifecycle.LogInAsync"/>
+    public Task LogInAsync(string userId, bool persistent = false, string? device = null, CancellationToken cancellationToken = default) =>
+        Lifecycle(nameof(LogInAsync)).LogInAsync(userId, persistent, device, cancellationToken);
+
+    /// <inheritdoc cref="ISessionLifecycle.LogOutAsync"/>
+    public async Task LogOutAsync(CancellationToken cancellationToken = default)
+    {
+        await Lifecycle(nameof(LogOutAsync)).LogOutAsync(cancellationToken).ConfigureAwait(false);
+        ResetCachedValues();
+    }
+
     /// <summary>Loads the session from the store without blocking, if it is not loaded yet.</summary>
     public Task LoadAsync(CancellationToken cancellationToken = default) => RawSession.LoadAsync(cancellationToken);
 
     /// <summary>
-    /// Writes the changes of this request to the store now and throws if that fails: call it before a redirect or a
-    /// streamed response, when the end-of-request commit would come too late to report a failure.
+    /// Writes the changes of this request to the store now and throws if that fails: call it before streaming a
+    /// response, when the end-of-request commit would come too late to report a failure. Not needed otherwise: the
+    /// engine commits as the response starts (<see cref="TypedSessionOptions.FailRequestOnCommitFailure"/>), and a
+    /// response without a body, such as a redirect, still fails when that commit fails.
     /// </summary>
     public Task CommitAsync(CancellationToken cancellationToken = default) => RawSession.CommitAsync(cancellationToken);
 

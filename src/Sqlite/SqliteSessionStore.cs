@@ -12,7 +12,7 @@ namespace TypedSession.Stores.Sqlite;
 /// </summary>
 /// <remarks>
 /// The file runs in WAL mode (readers never wait for the writer). Each session has a row with its creation, refresh
-/// and expiry times; a session past its expiry never loads and is deleted by a periodic clean-up
+/// and expiry times and its remember-me flag; a session past its expiry never loads and is deleted by a periodic clean-up
 /// (<see cref="SqliteSessionStoreOptions.CleanupInterval"/>). Every commit but the one that creates a session (and every
 /// refresh) applies only while the session's row exists and has not expired, checked inside its transaction, so a late
 /// write cannot bring back a session that was destroyed, regenerated away or expired meanwhile. Rows are keyed by the
@@ -21,7 +21,10 @@ namespace TypedSession.Stores.Sqlite;
 /// </remarks>
 internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
+
+    // Version 1 had no remember-me flag; every session it stored is not remembered.
+    private const string UpgradeFromVersion1Sql = "ALTER TABLE typedsession_sessions ADD COLUMN persistent INTEGER NOT NULL DEFAULT 0";
 
     private const string SchemaSql = """
         PRAGMA journal_mode = WAL;
@@ -29,7 +32,8 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
             store_key TEXT NOT NULL PRIMARY KEY,
             created_at INTEGER NOT NULL,
             refreshed_at INTEGER NOT NULL,
-            expires_at INTEGER NOT NULL
+            expires_at INTEGER NOT NULL,
+            persistent INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS typedsession_sessions_expires_at ON typedsession_sessions (expires_at);
         CREATE TABLE IF NOT EXISTS typedsession_values (
@@ -38,25 +42,33 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
             value BLOB NOT NULL,
             PRIMARY KEY (store_key, name)
         ) WITHOUT ROWID;
-        PRAGMA user_version = 1;
+        PRAGMA user_version = 2;
         """;
 
     private const string LoadSql = """
-        SELECT s.created_at, s.refreshed_at, v.name, v.value
+        SELECT s.created_at, s.refreshed_at, s.persistent, v.name, v.value
         FROM typedsession_sessions AS s
         LEFT JOIN typedsession_values AS v ON v.store_key = s.store_key
         WHERE s.store_key = $key AND s.expires_at > $now
         """;
 
     private const string TouchSql = """
-        UPDATE typedsession_sessions SET refreshed_at = $now, expires_at = $expires
+        UPDATE typedsession_sessions SET refreshed_at = $now, expires_at = $expires, persistent = $persistent
+        WHERE store_key = $key AND expires_at > $now
+        """;
+
+    // $persistentExpires is given only when the engine does not know whether the session is remembered: the row says.
+    private const string RefreshSql = """
+        UPDATE typedsession_sessions
+        SET refreshed_at = $now, expires_at = CASE WHEN persistent = 1 AND $persistentExpires IS NOT NULL THEN $persistentExpires ELSE $expires END
         WHERE store_key = $key AND expires_at > $now
         """;
 
     private const string ReplaceSessionSql = """
         DELETE FROM typedsession_values WHERE store_key = $key;
-        INSERT INTO typedsession_sessions (store_key, created_at, refreshed_at, expires_at) VALUES ($key, $created, $now, $expires)
-        ON CONFLICT (store_key) DO UPDATE SET created_at = excluded.created_at, refreshed_at = excluded.refreshed_at, expires_at = excluded.expires_at;
+        INSERT INTO typedsession_sessions (store_key, created_at, refreshed_at, expires_at, persistent) VALUES ($key, $created, $now, $expires, $persistent)
+        ON CONFLICT (store_key) DO UPDATE SET
+            created_at = excluded.created_at, refreshed_at = excluded.refreshed_at, expires_at = excluded.expires_at, persistent = excluded.persistent;
         """;
 
     private const string UpsertValueSql = """
@@ -125,6 +137,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
 
         Dictionary<string, byte[]>? values = null;
         long created = 0, refreshed = 0;
+        var persistent = false;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             if (values is null)
@@ -132,17 +145,21 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
                 values = new Dictionary<string, byte[]>(StringComparer.Ordinal);
                 created = reader.GetInt64(0);
                 refreshed = reader.GetInt64(1);
+                persistent = reader.GetInt64(2) == 1;
             }
 
-            if (!reader.IsDBNull(2))
+            if (!reader.IsDBNull(3))
             {
-                values[reader.GetString(2)] = (byte[])reader.GetValue(3);
+                values[reader.GetString(3)] = (byte[])reader.GetValue(4);
             }
         }
 
         return values is null
             ? null
-            : new SessionEntry(values, DateTimeOffset.FromUnixTimeMilliseconds(created), DateTimeOffset.FromUnixTimeMilliseconds(refreshed));
+            : new SessionEntry(values, DateTimeOffset.FromUnixTimeMilliseconds(created), DateTimeOffset.FromUnixTimeMilliseconds(refreshed))
+            {
+                IsPersistent = persistent,
+            };
     }
 
     /// <inheritdoc />
@@ -169,6 +186,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
             replace.Parameters.AddWithValue("$created", commit.CreatedAt.ToUnixTimeMilliseconds());
             replace.Parameters.AddWithValue("$now", now);
             replace.Parameters.AddWithValue("$expires", expires);
+            replace.Parameters.AddWithValue("$persistent", commit.IsPersistent ? 1 : 0);
             await replace.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             written = commit.Values;
         }
@@ -178,6 +196,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
             await using var touch = Command(connection, transaction, TouchSql, storeKey);
             touch.Parameters.AddWithValue("$now", now);
             touch.Parameters.AddWithValue("$expires", expires);
+            touch.Parameters.AddWithValue("$persistent", commit.IsPersistent ? 1 : 0);
             if (await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
                 // The session was deleted, regenerated away or expired while the request ran: its changes must not
@@ -229,17 +248,20 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
     public async Task RefreshAsync(string storeKey, SessionExpiry expiry, CancellationToken cancellationToken)
     {
         var timeToLive = expiry.TimeToLive;
-        if (timeToLive <= TimeSpan.Zero)
+        if (timeToLive <= TimeSpan.Zero && expiry.PersistentIdleTimeout is null)
         {
             await DeleteAsync(storeKey, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var touch = Command(connection, null, TouchSql, storeKey);
-        touch.Parameters.AddWithValue("$now", expiry.Now.ToUnixTimeMilliseconds());
-        touch.Parameters.AddWithValue("$expires", (expiry.Now + timeToLive).ToUnixTimeMilliseconds());
-        await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var refresh = Command(connection, null, RefreshSql, storeKey);
+        refresh.Parameters.AddWithValue("$now", expiry.Now.ToUnixTimeMilliseconds());
+        refresh.Parameters.AddWithValue("$expires", (expiry.Now + timeToLive).ToUnixTimeMilliseconds());
+        refresh.Parameters.AddWithValue(
+            "$persistentExpires",
+            expiry.PersistentIdleTimeout is null ? DBNull.Value : (expiry.Now + expiry.TimeToLiveFor(entryIsPersistent: true)).ToUnixTimeMilliseconds());
+        await refresh.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -341,6 +363,13 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
             {
                 throw new InvalidOperationException(
                     $"The session database '{DatabasePath}' has schema version {existing}, newer than this version of TypedSession understands ({SchemaVersion}).");
+            }
+
+            if (existing == 1)
+            {
+                await using var upgrade = connection.CreateCommand();
+                upgrade.CommandText = UpgradeFromVersion1Sql;
+                await upgrade.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await using var schema = connection.CreateCommand();

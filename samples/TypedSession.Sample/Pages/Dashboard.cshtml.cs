@@ -12,6 +12,12 @@ public sealed class DashboardModel : PageModel
     /// <summary>The logged-in visitor's role.</summary>
     public string? Role { get; private set; }
 
+    /// <summary>Whether the visitor chose "Remember me" at login.</summary>
+    public bool IsRemembered { get; private set; }
+
+    /// <summary>When the session ends if the visitor does nothing more.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
     /// <summary>Shows the visitor, or sends an anonymous one to the login page.</summary>
     public IActionResult OnGet(UserSession session)
     {
@@ -21,6 +27,8 @@ public sealed class DashboardModel : PageModel
         }
         Username = session.Username;
         Role = session.Role;
+        IsRemembered = session.IsPersistent;
+        ExpiresAt = session.ExpiresAt;
         return Page();
     }
 

@@ -18,12 +18,19 @@ public sealed class LoginModel(UserSession session) : PageModel
     [BindProperty, Required]
     public string Role { get; set; } = "user";
 
+    /// <summary>
+    /// Whether to keep this visitor logged in on this device: a persistent cookie and a 30-day idle window for this
+    /// session only, where every other session ends with the browser session or after 20 idle minutes.
+    /// </summary>
+    [BindProperty]
+    public bool RememberMe { get; set; }
+
     /// <summary>Shows the form, or the dashboard to a visitor already logged in.</summary>
     public IActionResult OnGet() => session.IsLoggedIn ? RedirectToPage("/Dashboard") : Page();
 
     /// <summary>
     /// Stores the visitor in the session under a new session id (the old cookie stops working, which defeats session
-    /// fixation) and goes to the dashboard.
+    /// fixation), remembered on this device when asked, and goes to the dashboard.
     /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
@@ -39,6 +46,7 @@ public sealed class LoginModel(UserSession session) : PageModel
         session.Username = Username!.Trim();
         session.Role = Role;
         session.IsLoggedIn = true;
+        session.RememberMe(RememberMe);
         await session.RegenerateIdAsync(HttpContext.RequestAborted);
         return RedirectToPage("/Dashboard");
     }

@@ -26,8 +26,9 @@ internal static class ReservedMemberNames
 
     /// <summary>The members of <c>TypedSession.TypedSessionBase</c>, which every session class inherits.</summary>
     public static readonly ImmutableArray<string> BaseMembers = ImmutableArray.Create(
-        "RawSession", "Id", "IsAvailable", "IsNew", "CreatedAt", "LastAccessedAt", "ExpiresAt", "LoadAsync", "CommitAsync",
-        "RegenerateIdAsync", "DestroyAsync", "ReloadAsync", "TouchAsync", "Clear", ResetCachedValues);
+        "RawSession", "Id", "IsAvailable", "IsNew", "CreatedAt", "LastAccessedAt", "ExpiresAt", "IsPersistent", "RememberMe",
+        "LoggedInUserId", "LogInAsync", "LogOutAsync",
+        "LoadAsync", "CommitAsync", "RegenerateIdAsync", "DestroyAsync", "ReloadAsync", "TouchAsync", "Clear", ResetCachedValues);
 
     /// <summary>The members the generated part adds to every class, besides removers and fields.</summary>
     public static readonly ImmutableArray<string> GeneratedMembers = ImmutableArray.Create(Create, BindAsync, ResetCachedValues);

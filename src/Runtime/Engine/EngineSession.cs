@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TypedSession.Generated;
+using TypedSession.Stores;
 
 namespace TypedSession;
 
@@ -13,18 +14,17 @@ namespace TypedSession;
 /// </summary>
 /// <remarks>
 /// It orchestrates four parts, each owning one concern: <see cref="SessionChangeSet"/> (values, pending changes, size
-/// budget), <see cref="SessionLifetime"/> (load state, times, expiry), <see cref="SessionCookieState"/> (who sends which
-/// cookie) and <see cref="SessionStoreKey"/> (the key and what derives from it); every store call goes through the
-/// engine's <see cref="GuardedSessionStore"/>. What is left here is the order of things within a request.
+/// budget), <see cref="SessionLifetime"/> (load state, times, expiry, remember-me), <see cref="SessionResponse"/> (which
+/// cookie the response carries, and the response-start hook) and <see cref="SessionStoreKey"/> (the key and what
+/// derives from it); every store call goes through the engine's <see cref="GuardedSessionStore"/>. What is left here is
+/// the order of things within a request.
 /// </remarks>
 internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableValueSink
 {
     private readonly SessionEngine _engine;
-    private readonly HttpContext? _context;
-    private readonly Func<bool> _tryEstablishSession;
     private readonly TimeSpan _ioTimeout;
     private readonly SessionLifetime _lifetime;
-    private readonly SessionCookieState _cookie;
+    private readonly SessionResponse _response;
     private SessionStoreKey _key;
 
     // A key this request switched away from whose expired or unreadable entry is still stored: deleted at the commit,
@@ -37,7 +37,6 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     // The last commit failure while changes are pending: thrown again when the response starts, so that a response
     // that starts only after the stock middleware's end-of-request commit (a redirect, an empty body) still fails.
     private SessionUnavailableException? _commitFailure;
-    private bool _responseHookRegistered;
 
     internal EngineSession(
         SessionEngine engine,
@@ -49,11 +48,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         bool isNewSessionKey)
     {
         _engine = engine;
-        _context = context;
-        _tryEstablishSession = tryEstablishSession;
         _ioTimeout = ioTimeout;
-        _lifetime = new SessionLifetime(idleTimeout, engine.Options.AbsoluteLifetime, engine.Options.RefreshThreshold);
-        _cookie = new SessionCookieState(cookieCameIn: !isNewSessionKey);
+        var options = engine.Options;
+        _lifetime = new SessionLifetime(idleTimeout, options.PersistentIdleTimeout, options.AbsoluteLifetime, options.RefreshThreshold);
+        _response = new SessionResponse(engine, this, context, tryEstablishSession, cookieCameIn: !isNewSessionKey);
         _key = new SessionStoreKey(sessionKey, mayHaveEntry: !isNewSessionKey);
         if (!isNewSessionKey && !SessionIds.IsStoreKey(sessionKey))
         {
@@ -62,9 +60,11 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             SessionEngineLog.UnexpectedStoreKey(engine.Logger);
             SwitchTo(SessionStoreKey.New());
         }
-        else if (!isNewSessionKey)
+        else if (!isNewSessionKey && engine.RefreshMemo.Find(_key.StorageKey).IsPersistent is { } persistent)
         {
-            RollCookieIfDue();
+            // Before any load, the cookie's expiry is known only from the memo; a session it does not know rolls once
+            // loaded (see Settle).
+            _response.RollIfDue(_key.StorageKey, persistent, _lifetime.WindowOf(persistent));
         }
     }
 
@@ -94,6 +94,9 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     /// <inheritdoc />
     public DateTimeOffset ExpiresAt => Loaded().ExpiresAt;
 
+    /// <inheritdoc />
+    public bool IsPersistent => Loaded().IsPersistent;
+
     private SessionChangeSet Changes => _changes ?? throw new UnreachableException("The session is used before it is loaded.");
 
     /// <inheritdoc />
@@ -106,10 +109,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         ArgumentNullException.ThrowIfNull(value);
         var changes = Writable();
         var write = changes.PrepareSet(key, value, _engine.Options.MaxSessionBytes);
-        if (_cookie.Establish(_context?.Response, _tryEstablishSession))
-        {
-            RegisterResponseHook();
-        }
+        _response.Establish();
         if (changes.Apply(write))
         {
             Changed();
@@ -156,7 +156,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         cancellationToken.ThrowIfCancellationRequested();
         if (!_lifetime.IsLoaded)
         {
-            if (_lifetime.State == LoadState.NotLoaded && _key.MayHaveEntry && !_cookie.KeyIsNew)
+            if (_lifetime.State == LoadState.NotLoaded && _key.MayHaveEntry && !_response.Cookie.KeyIsNew)
             {
                 // The request never used the session but carried its cookie: an active user must stay logged in.
                 await _lifetime.KeepUnloadedAliveAsync(_engine, _key, _ioTimeout, cancellationToken).ConfigureAwait(false);
@@ -167,7 +167,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         {
             _deadKey = null;
         }
-        if (Changes.IsDirty)
+        if (Changes.IsDirty || _lifetime.PersistenceChanged)
         {
             try
             {
@@ -201,27 +201,91 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         {
             await _lifetime.RefreshAsync(_engine, _key, _ioTimeout, _engine.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
-        if (CanRollCookie() && _cookie.Roll())
+        if (SessionCookie.Rolls(_engine.SessionOptions, _lifetime.IsPersistent))
         {
-            RegisterResponseHook();
+            _response.Resend(_lifetime.IsPersistent);
         }
     }
 
     /// <inheritdoc />
-    public async Task RegenerateIdAsync(CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Stored with the session by the next commit (before the response starts, or at the end of the request), survives
+    /// <see cref="RegenerateIdAsync"/>, and changes the cookie in this response: the current key's cookie is sent, or
+    /// re-sent, with the remembered session's expiry, or without one.
+    /// </remarks>
+    public void RememberMe(bool remember = true)
+    {
+        var lifetime = Loaded();
+        ThrowIfUnavailable(nameof(RememberMe));
+        if (!lifetime.Remember(remember))
+        {
+            return;
+        }
+        // Like a value: the session must reach the store, and the client a cookie for it, with the new expiry.
+        _response.Establish();
+        _response.Resend(remember);
+        Changed();
+    }
+
+    /// <inheritdoc />
+    public Task RegenerateIdAsync(CancellationToken cancellationToken = default) =>
+        MoveToNewKeyAsync(login: null, nameof(RegenerateIdAsync), cancellationToken);
+
+    /// <inheritdoc />
+    public string? LoggedInUserId => Loaded().Owner?.UserId;
+
+    /// <inheritdoc />
+    public Task LogInAsync(string userId, bool persistent = false, string? device = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        if (_engine.Store is not ISessionIndexStore)
+        {
+            throw new NotSupportedException(SessionDirectory.NotSupportedMessage);
+        }
+        return MoveToNewKeyAsync(new SessionLogin(userId, persistent, device), nameof(LogInAsync), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task LogOutAsync(CancellationToken cancellationToken = default) => DestroyAsync(cancellationToken);
+
+    // Regenerate and login: the values move to a new key (and id) before the old entry goes, so that a failure loses
+    // nothing. A logged-in session's new entry is written through the store's per-user index, which replaces the old
+    // index entry (a regenerate) or adds one under the cap (a login).
+    private async Task MoveToNewKeyAsync(SessionLogin? login, string operation, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken).ConfigureAwait(false);
-        ThrowIfUnavailable(nameof(RegenerateIdAsync));
-        SessionCookie.RequireCanSend(_context, _engine.SessionOptions, _cookie.CookieCameIn, nameof(RegenerateIdAsync));
+        ThrowIfUnavailable(operation);
+        _response.RequireCanSend(operation);
 
         var old = _key;
         var next = SessionStoreKey.New();
         var changes = Changes;
-        if (changes.Count > 0)
+        var previousOwner = _lifetime.Owner;
+        var owner = login is { } l ? new SessionOwner(l.UserId, next.Id) { Device = l.Device } : previousOwner is { } p ? p with { SessionId = next.Id } : null;
+        var (wasPersistent, persistenceChanged) = (_lifetime.IsPersistent, _lifetime.PersistenceChanged);
+        IReadOnlyList<IndexedSession> evicted = [];
+        try
         {
-            // The values reach the new key before the old entry goes, so that a failure loses nothing.
-            changes.ReplaceWholeOnNextWrite();
-            await WriteAsync(next, cancellationToken).ConfigureAwait(false);
+            if (login is { } requested)
+            {
+                _lifetime.Remember(requested.Persistent);
+            }
+            if (owner is not null)
+            {
+                changes.ReplaceWholeOnNextWrite();
+                var replacing = previousOwner is not null && old.MayHaveEntry ? old.StorageKey : null;
+                evicted = await WriteLoginAsync(next, owner, login is null ? null : _engine.SessionLimit, replacing, cancellationToken).ConfigureAwait(false);
+            }
+            else if (changes.Count > 0 || _lifetime.IsPersistent)
+            {
+                changes.ReplaceWholeOnNextWrite();
+                await WriteAsync(next, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            _lifetime.RestorePersistence(wasPersistent, persistenceChanged);
+            throw;
         }
         if (old.MayHaveEntry)
         {
@@ -233,21 +297,31 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             {
                 // Keep one live copy: the old key, which the client still holds; the next commit writes it whole.
                 await _engine.GuardedStore.TryDeleteAsync(next.StorageKey, _ioTimeout, _key, CancellationToken.None).ConfigureAwait(false);
+                _lifetime.RestorePersistence(wasPersistent, persistenceChanged);
                 changes.ReplaceWholeOnNextWrite(dirty: true);
                 throw;
             }
         }
 
         SwitchTo(next);
+        _lifetime.OwnedBy(owner);
         if (!next.MayHaveEntry)
         {
             // An empty session's first write under the new key creates its entry whole.
             changes.ReplaceWholeOnNextWrite();
         }
         _lifetime.StaleEntryDeleted();
-        _cookie.IssueForNewKey();
-        RegisterResponseHook();
+        _response.IssueForNewKey();
         SessionEngineLog.Regenerated(_engine.Logger, old.LogHash, next.LogHash);
+        var now = _engine.Time.GetUtcNow();
+        _engine.Events.Raise(new SessionEvent(login is null ? SessionEventKind.Regenerated : SessionEventKind.LoggedIn, next.Id, owner?.UserId, now)
+        {
+            PreviousSessionId = old.Id,
+        });
+        foreach (var gone in evicted)
+        {
+            _engine.Events.Raise(new SessionEvent(SessionEventKind.Revoked, gone.Owner.SessionId, gone.Owner.UserId, now));
+        }
     }
 
     /// <inheritdoc />
@@ -259,18 +333,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             await DeleteAsync(_key, cancellationToken).ConfigureAwait(false);
         }
         SessionEngineLog.Destroyed(_engine.Logger, _key.LogHash);
-
-        if (_context is { } context)
+        _response.ExpireOnDestroy(_key.LogHash);
+        if (_key.MayHaveEntry || _lifetime.Owner is not null)
         {
-            if (context.Response.HasStarted)
-            {
-                SessionEngineLog.DestroyedAfterResponseStarted(_engine.Logger, _key.LogHash);
-            }
-            else
-            {
-                _cookie.ExpireOnDestroy();
-                RegisterResponseHook();
-            }
+            _engine.Events.Raise(new SessionEvent(SessionEventKind.Destroyed, _key.Id, _lifetime.Owner?.UserId, _engine.Time.GetUtcNow()));
         }
 
         // Whatever the request does next happens in a new, empty session under a new key; its first value issues a
@@ -288,7 +354,7 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
         _changes = null;
         await LoadCoreAsync(cancellationToken).ConfigureAwait(false);
         // A session this request started stays new even when this request already wrote it.
-        _lifetime.KeepNew(wasNew && _cookie.KeyIsNew);
+        _lifetime.KeepNew(wasNew && _response.Cookie.KeyIsNew);
         // The load switches to a fresh key when the entry is gone.
         return _lifetime.IsLoaded && ReferenceEquals(key, _key);
     }
@@ -307,32 +373,8 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     private void SwitchTo(SessionStoreKey next)
     {
         _key = next;
-        _cookie.KeySwitched();
+        _response.Cookie.KeySwitched();
     }
-
-    // A cookie with a MaxAge is re-sent with a moved expiry at most once per refresh window of its own lifetime (see
-    // SessionCookie.RollWindow) per instance, whether or not the request uses the session: an active user must not be
-    // logged out at "cookie issued + MaxAge" while the session lives on.
-    private void RollCookieIfDue()
-    {
-        if (!CanRollCookie())
-        {
-            return;
-        }
-        var window = SessionCookie.RollWindow(_engine.SessionOptions, _lifetime.IdleTimeout, _engine.Options.RefreshThreshold);
-        var sentAt = _engine.RefreshMemo.Find(_key.StorageKey).CookieSentAtTicks;
-        if (SessionRefreshMemo.Entry.Passed(sentAt, window, _engine.Time.GetUtcNow()) && _cookie.Roll())
-        {
-            RegisterResponseHook();
-        }
-    }
-
-    // Only a cookie with an expiry rolls, only before the response starts, and only the cookie the client sent under the
-    // name the engine writes (a middleware given its own SessionOptions may read another).
-    private bool CanRollCookie() =>
-        SessionCookie.Rolls(_engine.SessionOptions)
-        && _context is { Response.HasStarted: false } context
-        && context.Request.Cookies.ContainsKey(_engine.SessionOptions.Cookie.Name!);
 
     private void StartNew(bool staleEntry) => _changes = _lifetime.StartNew(_engine.Time.GetUtcNow(), staleEntry);
 
@@ -394,8 +436,14 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     private void Settle(SessionChangeSet changes, bool lookedUp)
     {
         _changes = changes;
-        if (!lookedUp || !_lifetime.IsLoaded || !_lifetime.IsNew)
+        if (!lookedUp || !_lifetime.IsLoaded)
         {
+            return;
+        }
+        if (!_lifetime.IsNew)
+        {
+            // Found: now its cookie's expiry is known (see the constructor).
+            _response.RollIfDue(_key.StorageKey, _lifetime.IsPersistent, _lifetime.IdleTimeout);
             return;
         }
         if (_lifetime.HasStaleEntry)
@@ -412,23 +460,16 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     {
         if (_engine.Options.FailRequestOnCommitFailure)
         {
-            RegisterResponseHook();
+            _response.Hook();
         }
     }
 
-    private void RegisterResponseHook()
-    {
-        if (_responseHookRegistered || _context is null || _context.Response.HasStarted)
-        {
-            return;
-        }
-        _responseHookRegistered = true;
-        _context.Response.OnStarting(static state => ((EngineSession)state).OnResponseStartingAsync(), this);
-    }
-
-    // Runs before the stock middleware's own OnStarting callback (callbacks run in reverse order of registration and
-    // the middleware registers first), so the cookie decision made here is final.
-    private Task OnResponseStartingAsync()
+    /// <summary>
+    /// The response-start hook (<see cref="SessionResponse.Hook"/>). Runs before the stock middleware's own OnStarting
+    /// callback (callbacks run in reverse order of registration and the middleware registers first), so the cookie
+    /// decision made here is final.
+    /// </summary>
+    internal Task OnResponseStartingAsync()
     {
         var failRequest = _engine.Options.FailRequestOnCommitFailure;
         if (failRequest && _commitFailure is { } failure)
@@ -440,15 +481,10 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
             return Task.FromException(failure);
         }
 
-        var sessionStored = _key.MayHaveEntry || _changes is { IsDirty: true };
-        var decision = _cookie.DecideAtResponseStart(sessionStored);
-        SessionCookie.Apply(decision, _context!, _engine, _key.CookieKey, _tryEstablishSession);
-        if ((decision is CookieDecision.Issue or CookieDecision.Roll or CookieDecision.LetMiddlewareEstablish) && SessionCookie.Rolls(_engine.SessionOptions))
-        {
-            _engine.RefreshMemo.CookieSent(_key.StorageKey, _engine.Time.GetUtcNow());
-        }
+        var pending = _changes is { IsDirty: true } || (_lifetime.IsLoaded && _lifetime.PersistenceChanged);
+        _response.SendCookie(sessionStored: _key.MayHaveEntry || pending, _key, _lifetime);
 
-        return failRequest && _changes is { IsDirty: true } && _lifetime.IsLoaded
+        return failRequest && pending && _lifetime.IsLoaded
             ? CommitBeforeResponseAsync()
             : Task.CompletedTask;
     }
@@ -476,18 +512,56 @@ internal sealed class EngineSession : ISession, ISessionLifecycle, IUndecodableV
     {
         var now = _engine.Time.GetUtcNow();
         var changes = Changes;
-        var commit = changes.ToCommit(_lifetime.CreatedAt, _lifetime.ExpiryAt(now), out var bytes) with { CreatesEntry = !target.MayHaveEntry };
+        var commit = ToCommit(target, _lifetime.Owner, now, out var bytes);
         if (!await _engine.GuardedStore.CommitAsync(target.StorageKey, commit, _ioTimeout, _key, cancellationToken).ConfigureAwait(false))
         {
             EndedElsewhere();
             return;
         }
+        Written(target, commit, now, bytes);
+    }
 
+    // A login's (or a logged-in regenerate's) first write under target: through the store's per-user index. Returns the
+    // sessions the cap evicted; throws when it refused the login.
+    private async Task<IReadOnlyList<IndexedSession>> WriteLoginAsync(
+        SessionStoreKey target, SessionOwner owner, SessionLimit? limit, string? replacing, CancellationToken cancellationToken)
+    {
+        var now = _engine.Time.GetUtcNow();
+        var commit = ToCommit(target, owner, now, out var bytes);
+        var result = await _engine.GuardedStore.LogInAsync(target.StorageKey, commit, limit, replacing, _ioTimeout, _key, cancellationToken).ConfigureAwait(false);
+        if (result.Refused)
+        {
+            throw new SessionLimitExceededException(
+                $"The login was refused: the user already has {limit?.MaxSessions} live sessions (TypedSessionOptions.MaxSessionsPerUser) and " +
+                "TypedSessionOptions.SessionLimitPolicy is RefuseNewLogin. Log out another session first (ISessionDirectory).");
+        }
+        Written(target, commit, now, bytes);
+        return result.Evicted;
+    }
+
+    private SessionCommit ToCommit(SessionStoreKey target, SessionOwner? owner, DateTimeOffset now, out long bytes) =>
+        Changes.ToCommit(_lifetime.CreatedAt, _lifetime.ExpiryAt(now) with { Owner = owner }, out bytes) with
+        {
+            CreatesEntry = !target.MayHaveEntry,
+            IsPersistent = _lifetime.IsPersistent,
+            Owner = owner,
+        };
+
+    // What follows a stored write under target, whichever way it went.
+    private void Written(SessionStoreKey target, SessionCommit commit, DateTimeOffset now, long bytes)
+    {
+        var changes = Changes;
+        var created = commit.CreatesEntry && _lifetime.IsNew && target == _key;
         changes.Committed();
         target.MayHaveEntry = true;
         _lifetime.Extended(now);
-        _engine.RefreshMemo.Extended(target.StorageKey, now, _lifetime.CreatedAt);
+        _lifetime.PersistenceStored();
+        _engine.RefreshMemo.Extended(target.StorageKey, now, _lifetime.CreatedAt, _lifetime.IsPersistent);
         _engine.Metrics.Commit(bytes);
+        if (created && _engine.Events.HasHandlers)
+        {
+            _engine.Events.Raise(new SessionEvent(SessionEventKind.Created, target.Id, commit.Owner?.UserId, now));
+        }
         if (_lifetime.IsNew && commit.ReplaceAll && target == _key && Logs(LogLevel.Information))
         {
             SessionEngineLog.Started(_engine.Logger, _key.LogHash);

@@ -26,6 +26,14 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
     internal ValueTask<bool> CommitAsync(string storeKey, SessionCommit commit, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
         CallAsync(StoreOperation.Commit, storeKey, commit, static (store, key, commit, token) => store.CommitAsync(key, commit, token), timeout, logAs, cancellationToken);
 
+    /// <summary>A login's first write, through the store's per-user index (see <see cref="ISessionIndexStore.LogInAsync"/>).</summary>
+    /// <exception cref="SessionUnavailableException">The store failed or timed out (logged and counted).</exception>
+    internal ValueTask<SessionLoginResult> LogInAsync(
+        string storeKey, SessionCommit commit, SessionLimit? limit, string? replacing, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
+        CallAsync(StoreOperation.Commit, storeKey, (commit, limit, replacing),
+            static (store, key, login, token) => ((ISessionIndexStore)store).LogInAsync(key, login.commit, login.limit, login.replacing, token),
+            timeout, logAs, cancellationToken);
+
     /// <exception cref="SessionUnavailableException">The store failed or timed out (logged and counted).</exception>
     internal ValueTask RefreshAsync(string storeKey, SessionExpiry expiry, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
         WithoutResult(CallAsync(StoreOperation.Refresh, storeKey, expiry,
@@ -35,6 +43,40 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
     internal ValueTask DeleteAsync(string storeKey, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
         WithoutResult(CallAsync(StoreOperation.Delete, storeKey, 0,
             static (store, key, _, token) => Completion(store.DeleteAsync(key, token)), timeout, logAs, cancellationToken));
+
+    /// <summary>
+    /// A call to the store's per-user index that is not about one request's session (the directory, the expiry sweep):
+    /// the same timeout, counting and wrapping. Throws <see cref="NotSupportedException"/> when the store has no index.
+    /// </summary>
+    /// <exception cref="SessionUnavailableException">The store failed or timed out (logged and counted).</exception>
+    internal async ValueTask<TResult> IndexAsync<TArgument, TResult>(
+        StoreOperation operation,
+        TArgument argument,
+        Func<ISessionIndexStore, TArgument, CancellationToken, Task<TResult>> call,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        if (store is not ISessionIndexStore index)
+        {
+            throw new NotSupportedException(SessionDirectory.NotSupportedMessage);
+        }
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            return await call(index, argument, timeoutSource.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            metrics.Failure(TagOf(operation));
+            LogFailure(operation, "(directory)", exception);
+            throw new SessionUnavailableException(MessageFor(operation, exception), exception);
+        }
+    }
 
     /// <summary>
     /// A delete whose failure changes nothing for the caller (it is logged and counted): <see langword="false"/> when it

@@ -7,7 +7,8 @@ using Microsoft.Net.Http.Headers;
 namespace TypedSession;
 
 // The session cookie exactly as the stock SessionMiddleware writes and reads it: the UTF-8 store key protected with
-// the "SessionMiddleware" data protector, base64 without '=' padding, under SessionOptions.Cookie.
+// the "SessionMiddleware" data protector, base64 without '=' padding, under SessionOptions.Cookie. A remembered session's
+// cookie differs only in its expiry: persistentMaxAge, where every other cookie has Cookie.MaxAge (usually none).
 internal static class SessionCookie
 {
     // The purpose string the stock middleware uses (nameof(SessionMiddleware)); any other purpose makes cookies the
@@ -17,50 +18,69 @@ internal static class SessionCookie
     internal static string Protect(IDataProtector protector, string storeKey) =>
         Convert.ToBase64String(protector.Protect(Encoding.UTF8.GetBytes(storeKey))).TrimEnd('=');
 
-    internal static void Issue(HttpContext context, SessionOptions options, IDataProtector protector, string storeKey) =>
-        Send(context, options, Protect(protector, storeKey));
+    internal static void Issue(HttpContext context, SessionEngine engine, string storeKey, TimeSpan? persistentMaxAge) =>
+        Send(context, engine, Protect(engine.Protector, storeKey), persistentMaxAge);
 
     // A rolling re-send: the very value the client sent (no new protection work), with the cookie's expiry from now.
-    internal static void Roll(HttpContext context, SessionOptions options, IDataProtector protector, string storeKey) =>
-        Send(context, options, context.Request.Cookies[options.Cookie.Name!] is { Length: > 0 } sent ? sent : Protect(protector, storeKey));
+    internal static void Roll(HttpContext context, SessionEngine engine, string storeKey, TimeSpan? persistentMaxAge) =>
+        Send(
+            context,
+            engine,
+            context.Request.Cookies[engine.SessionOptions.Cookie.Name!] is { Length: > 0 } sent ? sent : Protect(engine.Protector, storeKey),
+            persistentMaxAge);
 
-    private static void Send(HttpContext context, SessionOptions options, string value)
+    private static void Send(HttpContext context, SessionEngine engine, string value, TimeSpan? persistentMaxAge)
     {
+        var options = engine.SessionOptions;
+        var now = engine.Time.GetUtcNow();
+        var cookie = options.Cookie.Build(context, now);
+        if (persistentMaxAge is { } maxAge)
+        {
+            cookie.MaxAge = maxAge;
+            cookie.Expires = now + maxAge;
+        }
         var response = context.Response;
-        response.Cookies.Append(options.Cookie.Name!, value, options.Cookie.Build(context));
+        response.Cookies.Append(options.Cookie.Name!, value, cookie);
         // As the stock middleware does with a new cookie: a response that sets a session cookie must not be cached.
         response.Headers[HeaderNames.CacheControl] = "no-cache,no-store";
         response.Headers[HeaderNames.Pragma] = "no-cache";
         response.Headers[HeaderNames.Expires] = "-1";
     }
 
-    /// <summary>Whether the cookie has an expiry (<c>Cookie.MaxAge</c>) and so must be re-sent to stay alive (rolling).</summary>
-    internal static bool Rolls(SessionOptions options) => options.Cookie.MaxAge is { } maxAge && maxAge > TimeSpan.Zero;
+    /// <summary>
+    /// Whether the cookie has an expiry (a remembered session's, or <c>Cookie.MaxAge</c>) and so must be re-sent to stay
+    /// alive (rolling).
+    /// </summary>
+    internal static bool Rolls(SessionOptions options, bool persistent) =>
+        persistent || options.Cookie.MaxAge is { } maxAge && maxAge > TimeSpan.Zero;
 
     /// <summary>
     /// How long after it was sent a rolling cookie is re-sent: <paramref name="refreshThreshold"/> of the shorter of its
-    /// <c>MaxAge</c> and the idle timeout, the same rule as the store's refresh, so that a cookie never dies before an
-    /// active session and is not re-sent on every response.
+    /// max age and the session's idle window, the same rule as the store's refresh, so that a cookie never dies before an
+    /// active session and is not re-sent on every response. A remembered session's cookie lives as long as its window.
     /// </summary>
-    internal static TimeSpan RollWindow(SessionOptions options, TimeSpan idleTimeout, double refreshThreshold)
+    internal static TimeSpan RollWindow(SessionOptions options, bool persistent, TimeSpan idleTimeout, double refreshThreshold)
     {
-        var maxAge = options.Cookie.MaxAge ?? idleTimeout;
+        var maxAge = persistent ? idleTimeout : options.Cookie.MaxAge ?? idleTimeout;
         return (maxAge < idleTimeout ? maxAge : idleTimeout) * refreshThreshold;
     }
 
     internal static void Expire(HttpContext context, SessionOptions options) =>
         context.Response.Cookies.Delete(options.Cookie.Name!, options.Cookie.Build(context));
 
-    // Carries out what SessionCookieState decided as the response starts.
-    internal static void Apply(CookieDecision decision, HttpContext context, SessionEngine engine, string storeKey, Func<bool> tryEstablishSession)
+    // Carries out what SessionCookieState decided as the response starts. The stock middleware can only send a cookie
+    // without an expiry, so a remembered session's first cookie is the engine's even for the middleware's key.
+    internal static void Apply(
+        CookieDecision decision, HttpContext context, SessionEngine engine, string storeKey, TimeSpan? persistentMaxAge, Func<bool> tryEstablishSession)
     {
         switch (decision)
         {
             case CookieDecision.Issue:
-                Issue(context, engine.SessionOptions, engine.Protector, storeKey);
+            case CookieDecision.LetMiddlewareEstablish when persistentMaxAge is not null:
+                Issue(context, engine, storeKey, persistentMaxAge);
                 break;
             case CookieDecision.Roll:
-                Roll(context, engine.SessionOptions, engine.Protector, storeKey);
+                Roll(context, engine, storeKey, persistentMaxAge);
                 break;
             case CookieDecision.Expire:
                 Expire(context, engine.SessionOptions);
@@ -71,7 +91,7 @@ internal static class SessionCookie
         }
     }
 
-    // Regenerate and destroy send a cookie of the engine's own: only possible inside a request whose response has not
+    // Regenerate sends a cookie of the engine's own and must not go on without it: only possible inside a request whose response has not
     // started, and only under the cookie name the middleware read (SessionOptions in the service container).
     internal static void RequireCanSend(HttpContext? context, SessionOptions options, bool cookieCameIn, string operation)
     {

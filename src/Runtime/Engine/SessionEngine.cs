@@ -12,8 +12,9 @@ namespace TypedSession;
 /// <summary>
 /// TypedSession's session engine: the <see cref="ISessionStore"/> behind the stock <c>app.UseSession()</c>. The stock
 /// middleware keeps reading the cookie and calling <see cref="ISessionStore.Create"/>; the sessions this engine
-/// creates add id regeneration, destroy, an absolute lifetime, loud failures, a size budget and
-/// no store call for requests that do not use the session, and they persist through an <see cref="ITypedSessionStore"/>.
+/// creates add id regeneration, destroy, remember-me, an absolute lifetime, loud failures, a size budget and at most one
+/// cheap refresh per window for requests that do not use the session, and they persist through an
+/// <see cref="ITypedSessionStore"/>.
 /// Registered by <c>AddTypedSessionEngine()</c> (and so by <c>AddTypedSession&lt;T&gt;()</c>).
 /// </summary>
 internal sealed class SessionEngine : ISessionStore
@@ -31,6 +32,7 @@ internal sealed class SessionEngine : ISessionStore
     /// <param name="httpContextAccessor">
     /// Gives each session its request, for cookies; without it, regenerate and destroy cannot send cookies and throw.
     /// </param>
+    /// <param name="eventHandlers">The application's <see cref="ISessionEvents"/>; none when <see langword="null"/>.</param>
     public SessionEngine(
         ITypedSessionStore store,
         IOptions<TypedSessionOptions> options,
@@ -39,7 +41,8 @@ internal sealed class SessionEngine : ISessionStore
         ILoggerFactory loggerFactory,
         IMeterFactory meterFactory,
         TimeProvider? timeProvider = null,
-        IHttpContextAccessor? httpContextAccessor = null)
+        IHttpContextAccessor? httpContextAccessor = null,
+        IEnumerable<ISessionEvents>? eventHandlers = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,7 +59,15 @@ internal sealed class SessionEngine : ISessionStore
         GuardedStore = new GuardedSessionStore(store, Metrics, Logger);
         Time = timeProvider ?? TimeProvider.System;
         HttpContextAccessor = httpContextAccessor;
+        Events = new SessionEventDispatcher(eventHandlers ?? [], Logger);
+        SessionLimit = Options.MaxSessionsPerUser is { } max ? new SessionLimit(max, Options.SessionLimitPolicy) : null;
     }
+
+    /// <summary>Where sessions' lifecycle events go (to the application's <see cref="ISessionEvents"/>).</summary>
+    internal SessionEventDispatcher Events { get; }
+
+    /// <summary>The per-user cap a login enforces, or <see langword="null"/>.</summary>
+    internal SessionLimit? SessionLimit { get; }
 
     internal ITypedSessionStore Store { get; }
 

@@ -12,9 +12,10 @@ namespace TypedSession;
 /// <remarks>
 /// The expiry rules take the clock's time as an argument rather than reading a clock, so they are testable alone; the
 /// load reads the engine's clock. Every load and start leaves a new <see cref="SessionChangeSet"/>. The idle window is
-/// read through <see cref="IdleTimeout"/> everywhere, so that a per-session window (remember-me) changes it in one place.
+/// read through <see cref="IdleTimeout"/> everywhere: a remembered session (<see cref="IsPersistent"/>) has the longer
+/// one, and that choice is part of the session's stored state like its creation time.
 /// </remarks>
-internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLifetime, double refreshThreshold)
+internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentIdleTimeout, TimeSpan? absoluteLifetime, double refreshThreshold)
 {
     internal LoadState State { get; private set; }
 
@@ -28,8 +29,20 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     /// <summary>When the idle expiry was last extended, by a write or a refresh.</summary>
     internal DateTimeOffset RefreshedAt { get; private set; }
 
-    /// <summary>The session's idle window: <c>SessionOptions.IdleTimeout</c>.</summary>
-    internal TimeSpan IdleTimeout => idleTimeout;
+    /// <summary>The user chose to be remembered (<see cref="ISessionLifecycle.RememberMe"/>): see <see cref="IdleTimeout"/>.</summary>
+    internal bool IsPersistent { get; private set; }
+
+    /// <summary>The user the session is logged in as, with its id at login and device, or <see langword="null"/> when anonymous.</summary>
+    internal SessionOwner? Owner { get; private set; }
+
+    /// <summary>The session's persistence changed in this request and is not stored yet: the next commit writes it.</summary>
+    internal bool PersistenceChanged { get; private set; }
+
+    /// <summary>
+    /// The session's idle window: <see cref="TypedSessionOptions.PersistentIdleTimeout"/> for a remembered session,
+    /// <c>SessionOptions.IdleTimeout</c> for every other.
+    /// </summary>
+    internal TimeSpan IdleTimeout => WindowOf(IsPersistent);
 
     /// <summary>How long after an extension the next one is due (<see cref="TypedSessionOptions.RefreshThreshold"/> of the idle window).</summary>
     internal TimeSpan RefreshWindow => IdleTimeout * refreshThreshold;
@@ -50,7 +63,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     /// <summary>Why <paramref name="entry"/> is dead at <paramref name="now"/> (for the log), or <see langword="null"/> while it lives.</summary>
     internal string? ExpiredBecause(SessionEntry entry, DateTimeOffset now) =>
         absoluteLifetime is { } lifetime && entry.CreatedAt + lifetime <= now ? "absolute lifetime" :
-        entry.RefreshedAt + IdleTimeout <= now ? "idle timeout" :
+        entry.RefreshedAt + WindowOf(entry.IsPersistent) <= now ? "idle timeout" :
         null;
 
     /// <summary>
@@ -59,16 +72,72 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     /// </summary>
     internal bool RefreshDue(DateTimeOffset now) => now - RefreshedAt >= RefreshWindow;
 
-    /// <summary>The expiry a store is given at <paramref name="now"/>: the idle timeout, capped by the absolute lifetime.</summary>
-    internal SessionExpiry ExpiryAt(DateTimeOffset now) => ExpiryAt(now, CreatedAt);
+    /// <summary>
+    /// The expiry a store is given at <paramref name="now"/>: the session's idle window, capped by the absolute lifetime.
+    /// </summary>
+    internal SessionExpiry ExpiryAt(DateTimeOffset now) => ExpiryOf(IsPersistent, CreatedAt, now) with { Owner = Owner };
 
     /// <summary>
-    /// The expiry of a session created at <paramref name="createdAt"/>, or of one whose creation time is unknown
-    /// (<see langword="null"/>: a session this request did not load, so only the idle timeout applies; its absolute
-    /// lifetime is still enforced when it is loaded).
+    /// The expiry of a session that is, or is not, remembered and was created at <paramref name="createdAt"/>, or whose
+    /// creation time is unknown (<see langword="null"/>: a session this request did not load, so only the idle window
+    /// applies; its absolute lifetime is still enforced when it is loaded).
     /// </summary>
-    internal SessionExpiry ExpiryAt(DateTimeOffset now, DateTimeOffset? createdAt) =>
-        new(IdleTimeout, absoluteLifetime is { } lifetime && createdAt is { } created ? created + lifetime : null, now);
+    private SessionExpiry ExpiryOf(bool persistent, DateTimeOffset? createdAt, DateTimeOffset now) =>
+        new(WindowOf(persistent), absoluteLifetime is { } lifetime && createdAt is { } created ? created + lifetime : null, now);
+
+    /// <summary>
+    /// The <c>Max-Age</c> of a remembered session's cookie sent at <paramref name="now"/>: the persistent idle window,
+    /// cut short by the absolute lifetime, so the cookie never outlives the session it names; <see langword="null"/>
+    /// for a session that is not remembered, whose cookie is as <c>SessionOptions.Cookie</c> configures it.
+    /// </summary>
+    internal TimeSpan? PersistentCookieMaxAge(DateTimeOffset now) => PersistentCookieMaxAge(now, IsPersistent, CreatedAt);
+
+    /// <summary>
+    /// <see cref="PersistentCookieMaxAge(DateTimeOffset)"/> for a session this request did not load, from what the
+    /// engine's memo knows: without its creation time the absolute lifetime cannot cut the cookie short (it is still
+    /// enforced when the session is loaded).
+    /// </summary>
+    internal TimeSpan? PersistentCookieMaxAge(DateTimeOffset now, bool persistent, DateTimeOffset? createdAt)
+    {
+        if (!persistent)
+        {
+            return null;
+        }
+        var maxAge = persistentIdleTimeout;
+        if (absoluteLifetime is { } lifetime && createdAt is { } created && created + lifetime - now < maxAge)
+        {
+            maxAge = created + lifetime - now;
+        }
+        return maxAge > TimeSpan.Zero ? maxAge : TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Makes the session remembered, or not (<see cref="ISessionLifecycle.RememberMe"/>); returns whether that changed
+    /// anything, which the next commit then stores.
+    /// </summary>
+    internal bool Remember(bool remember)
+    {
+        if (IsPersistent == remember)
+        {
+            return false;
+        }
+        IsPersistent = remember;
+        PersistenceChanged = true;
+        return true;
+    }
+
+    /// <summary>The persistence this request chose is stored.</summary>
+    internal void PersistenceStored() => PersistenceChanged = false;
+
+    /// <summary>Puts back the persistence a failed login changed.</summary>
+    internal void RestorePersistence(bool persistent, bool changed)
+    {
+        IsPersistent = persistent;
+        PersistenceChanged = changed;
+    }
+
+    /// <summary>The session now belongs to <paramref name="owner"/> (a login, or a regenerate of a logged-in session).</summary>
+    internal void OwnedBy(SessionOwner? owner) => Owner = owner;
 
     /// <summary>
     /// Loads the session stored under <paramref name="key"/> and settles it: found, missing, expired, corrupt (the last
@@ -127,7 +196,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     {
         await engine.GuardedStore.RefreshAsync(key.StorageKey, ExpiryAt(now), ioTimeout, key, cancellationToken).ConfigureAwait(false);
         Extended(now);
-        engine.RefreshMemo.Extended(key.StorageKey, now, CreatedAt);
+        engine.RefreshMemo.Extended(key.StorageKey, now, CreatedAt, IsPersistent);
         Refreshed(engine, key);
     }
 
@@ -137,15 +206,24 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
     /// nothing otherwise, so that browsing pages that never use the session neither logs an active user out nor costs a
     /// store call per request. The stores extend only an entry that still exists. A failure is logged and counted.
     /// </summary>
+    /// <remarks>
+    /// The session's own idle window applies when the memo knows whether it is remembered; otherwise the refresh is due
+    /// after the shorter window and the store is given both, to pick by the persistence it holds
+    /// (<see cref="SessionExpiry.PersistentIdleTimeout"/>), so a remembered session is never cut short.
+    /// </remarks>
     internal async Task KeepUnloadedAliveAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
     {
         var now = engine.Time.GetUtcNow();
         var known = engine.RefreshMemo.Find(key.StorageKey);
-        if (!SessionRefreshMemo.Entry.Passed(known.RefreshedAtTicks, RefreshWindow, now))
+        var persistent = known.IsPersistent;
+        if (!SessionRefreshMemo.Entry.Passed(known.RefreshedAtTicks, WindowOf(persistent ?? false) * refreshThreshold, now))
         {
             return;
         }
-        var expiry = ExpiryAt(now, known.CreatedAt);
+        var expiry = ExpiryOf(persistent ?? false, known.CreatedAt, now) with
+        {
+            PersistentIdleTimeout = persistent is null ? persistentIdleTimeout : null,
+        };
         try
         {
             await engine.GuardedStore.RefreshAsync(key.StorageKey, expiry, ioTimeout, key, cancellationToken).ConfigureAwait(false);
@@ -154,7 +232,7 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         {
             return;
         }
-        engine.RefreshMemo.Extended(key.StorageKey, now, known.CreatedAt);
+        engine.RefreshMemo.Extended(key.StorageKey, now, known.CreatedAt, persistent);
         Refreshed(engine, key);
     }
 
@@ -174,6 +252,8 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         IsNew = true;
         CreatedAt = RefreshedAt = now;
         HasStaleEntry = staleEntry;
+        IsPersistent = PersistenceChanged = false;
+        Owner = null;
         return new SessionChangeSet();
     }
 
@@ -224,7 +304,10 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         CreatedAt = entry.CreatedAt;
         RefreshedAt = entry.RefreshedAt;
         HasStaleEntry = false;
-        engine.RefreshMemo.Extended(key.StorageKey, entry.RefreshedAt, entry.CreatedAt);
+        IsPersistent = entry.IsPersistent;
+        PersistenceChanged = false;
+        Owner = entry.Owner;
+        engine.RefreshMemo.Extended(key.StorageKey, entry.RefreshedAt, entry.CreatedAt, entry.IsPersistent);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             SessionEngineLog.Loaded(logger, key.LogHash, entry.Values.Count);
@@ -238,6 +321,9 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan? absoluteLi
         engine.Metrics.Load(result, Stopwatch.GetElapsedTime(started));
         return settled;
     }
+
+    /// <summary>The idle window of a session that is, or is not, remembered.</summary>
+    internal TimeSpan WindowOf(bool persistent) => persistent ? persistentIdleTimeout : idleTimeout;
 
     /// <summary>Back to not loaded, for a reload; whether the session is new is decided again by the load.</summary>
     internal void Unload()

@@ -5,7 +5,7 @@ namespace TypedSession;
 /// <summary>
 /// What this engine instance last did for a session key: when it last extended the entry's expiry (a write, a refresh,
 /// or a load that saw the stored refresh time), when it last sent the key's cookie, and the session's creation time
-/// when known. Requests that never load the session consult it to keep an active session alive at most once per refresh
+/// and persistence (remember-me) when known. Requests that never load the session consult it to keep an active session alive at most once per refresh
 /// window (one cheap store refresh) and to roll a cookie with a <c>MaxAge</c> as rarely; nothing else reads it.
 /// </summary>
 /// <remarks>
@@ -47,20 +47,27 @@ internal sealed class SessionRefreshMemo
     internal Entry Find(string storeKey) =>
         _current.TryGetValue(storeKey, out var entry) || _previous.TryGetValue(storeKey, out entry) ? entry : default;
 
-    /// <summary>The entry's expiry was extended (or seen extended, by a load) at <paramref name="refreshedAt"/>.</summary>
-    internal void Extended(string storeKey, DateTimeOffset refreshedAt, DateTimeOffset? createdAt)
+    /// <summary>
+    /// The entry's expiry was extended (or seen extended, by a load) at <paramref name="refreshedAt"/>; the creation time
+    /// and whether the session is remembered are recorded when given.
+    /// </summary>
+    internal void Extended(string storeKey, DateTimeOffset refreshedAt, DateTimeOffset? createdAt, bool? isPersistent)
     {
         var known = Find(storeKey);
-        if (known.RefreshedAtTicks >= refreshedAt.UtcTicks && (createdAt is null || known.CreatedAtTicks == createdAt.Value.UtcTicks))
+        var persistence = Entry.PersistenceOf(isPersistent);
+        if (known.RefreshedAtTicks >= refreshedAt.UtcTicks
+            && (createdAt is null || known.CreatedAtTicks == createdAt.Value.UtcTicks)
+            && (persistence == 0 || known.Persistence == persistence))
         {
             // Nothing new (a load of a session this instance refreshed or loaded before): no lock, no write.
             return;
         }
-        Record(storeKey, static (entry, times) => entry with
+        Record(storeKey, static (entry, known) => entry with
         {
-            RefreshedAtTicks = Math.Max(entry.RefreshedAtTicks, times.Refreshed),
-            CreatedAtTicks = times.Created == 0 ? entry.CreatedAtTicks : times.Created,
-        }, (Refreshed: refreshedAt.UtcTicks, Created: createdAt?.UtcTicks ?? 0));
+            RefreshedAtTicks = Math.Max(entry.RefreshedAtTicks, known.Refreshed),
+            CreatedAtTicks = known.Created == 0 ? entry.CreatedAtTicks : known.Created,
+            Persistence = known.Persistence == 0 ? entry.Persistence : known.Persistence,
+        }, (Refreshed: refreshedAt.UtcTicks, Created: createdAt?.UtcTicks ?? 0, Persistence: persistence));
     }
 
     /// <summary>The key's cookie was sent at <paramref name="sentAt"/>.</summary>
@@ -90,9 +97,17 @@ internal sealed class SessionRefreshMemo
 
     private ConcurrentDictionary<string, Entry> NewGeneration() => new(StringComparer.Ordinal);
 
-    /// <summary>What is known of one key; each time is UTC ticks, 0 when unknown.</summary>
-    internal readonly record struct Entry(long RefreshedAtTicks, long CookieSentAtTicks, long CreatedAtTicks)
+    /// <summary>
+    /// What is known of one key; each time is UTC ticks, 0 when unknown; <paramref name="Persistence"/> 0 when unknown,
+    /// 1 for a session with the ordinary idle window, 2 for a remembered one.
+    /// </summary>
+    internal readonly record struct Entry(long RefreshedAtTicks, long CookieSentAtTicks, long CreatedAtTicks, byte Persistence = 0)
     {
+        /// <summary>Whether the session is remembered, or <see langword="null"/> when unknown.</summary>
+        internal bool? IsPersistent => Persistence == 0 ? null : Persistence == 2;
+
+        internal static byte PersistenceOf(bool? isPersistent) => isPersistent switch { null => 0, false => 1, true => 2 };
+
         /// <summary>Whether a window of <paramref name="window"/> has passed at <paramref name="now"/> since <paramref name="ticks"/> (always, when unknown).</summary>
         internal static bool Passed(long ticks, TimeSpan window, DateTimeOffset now) => ticks == 0 || now.UtcTicks - ticks >= window.Ticks;
 

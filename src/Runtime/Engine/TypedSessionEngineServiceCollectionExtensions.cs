@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Session;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TypedSession;
 using TypedSession.Stores;
@@ -43,6 +44,8 @@ public static class TypedSessionEngineServiceCollectionExtensions
         services.TryAddSingleton<SessionEngine>();
         services.RemoveAll<ISessionStore>();
         services.AddSingleton<ISessionStore>(static provider => provider.GetRequiredService<SessionEngine>());
+        services.TryAddSingleton<ISessionDirectory>(static provider => new SessionDirectory(provider.GetRequiredService<SessionEngine>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SessionExpirySweeper>());
         return services;
     }
 }

@@ -13,6 +13,18 @@ internal sealed class TypedSessionOptionsValidator : IValidateOptions<TypedSessi
         {
             (failures ??= []).Add($"TypedSessionOptions.AbsoluteLifetime must be positive or null (no limit), but is {lifetime}.");
         }
+        if (options.PersistentIdleTimeout <= TimeSpan.Zero)
+        {
+            (failures ??= []).Add($"TypedSessionOptions.PersistentIdleTimeout must be positive, but is {options.PersistentIdleTimeout}.");
+        }
+        if (options.MaxSessionsPerUser is { } max && max < 1)
+        {
+            (failures ??= []).Add($"TypedSessionOptions.MaxSessionsPerUser must be at least 1 or null (no limit), but is {max}.");
+        }
+        if (options.ExpirySweepInterval <= TimeSpan.Zero)
+        {
+            (failures ??= []).Add($"TypedSessionOptions.ExpirySweepInterval must be positive, but is {options.ExpirySweepInterval}.");
+        }
         if (!(options.RefreshThreshold is >= 0 and <= 1))
         {
             (failures ??= []).Add($"TypedSessionOptions.RefreshThreshold is a part of the idle timeout between 0 and 1, but is {options.RefreshThreshold}.");

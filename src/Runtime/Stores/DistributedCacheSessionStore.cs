@@ -75,7 +75,7 @@ internal sealed class DistributedCacheSessionStore : ITypedSessionStore
             // Gone meanwhile (destroyed, regenerated away or expired): a late write must not bring it back.
             return false;
         }
-        var blob = SessionBlob.Write(commit.Values, commit.CreatedAt, commit.Expiry.Now);
+        var blob = SessionBlob.Write(commit.Values, commit.CreatedAt, commit.Expiry.Now, commit.IsPersistent);
         await _cache.SetAsync(storeKey, blob, Lifetime(timeToLive), cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -83,8 +83,7 @@ internal sealed class DistributedCacheSessionStore : ITypedSessionStore
     /// <inheritdoc />
     public async Task RefreshAsync(string storeKey, SessionExpiry expiry, CancellationToken cancellationToken)
     {
-        var timeToLive = expiry.TimeToLive;
-        if (timeToLive <= TimeSpan.Zero)
+        if (expiry.TimeToLive <= TimeSpan.Zero && expiry.PersistentIdleTimeout is null)
         {
             await _cache.RemoveAsync(storeKey, cancellationToken).ConfigureAwait(false);
             return;
@@ -93,6 +92,12 @@ internal sealed class DistributedCacheSessionStore : ITypedSessionStore
         if (blob is null)
         {
             // Gone meanwhile (destroyed or expired): a refresh must not bring it back.
+            return;
+        }
+        var timeToLive = expiry.TimeToLiveFor(SessionBlob.IsPersistent(blob));
+        if (timeToLive <= TimeSpan.Zero)
+        {
+            await _cache.RemoveAsync(storeKey, cancellationToken).ConfigureAwait(false);
             return;
         }
         if (SessionBlob.TryStampRefreshedAt(blob, expiry.Now))

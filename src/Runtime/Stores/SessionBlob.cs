@@ -6,9 +6,11 @@ namespace TypedSession.Stores;
 // The one-blob-per-session format of DistributedCacheSessionStore, and a reader for the stock DistributedSession blob
 // so that apps switching to TypedSession keep their users' sessions.
 //
-// TypedSession format, version 1 (integers big-endian):
-//   'T' 'S' 0x01 | created-at: int64 Unix ms | refreshed-at: int64 Unix ms | entry count: uint32
+// TypedSession format, version 2 (integers big-endian):
+//   'T' 'S' 0x02 | created-at: int64 Unix ms | refreshed-at: int64 Unix ms | entry count: uint32 | flags: byte
 //   then per entry: key length: uint16 | UTF-8 key | value length: uint32 | value
+// Flags: bit 0 set for a remembered session (SessionEntry.IsPersistent); other bits are reserved and must be 0.
+// Version 1, which earlier versions wrote, is version 2 without the flags byte; it is still read.
 // Stock format (DistributedSession, revision 2):
 //   0x02 | entry count: 3 bytes | session id: 16 bytes | per entry: uint16 key length, key, uint32 value length, value
 // The first byte tells them apart. Anything else, or a blob that ends early or has bytes left over, is corrupt.
@@ -16,15 +18,18 @@ internal static class SessionBlob
 {
     private const byte Magic0 = (byte)'T';
     private const byte Magic1 = (byte)'S';
-    private const byte Version = 1;
-    private const int HeaderLength = 3 + 8 + 8 + 4;
+    private const byte Version = 2;
+    private const byte Version1 = 1;
+    private const int HeaderLength = 3 + 8 + 8 + 4 + 1;
+    private const int Version1HeaderLength = HeaderLength - 1;
+    private const byte PersistentFlag = 0x01;
     private const int RefreshedAtOffset = 3 + 8;
     private const byte StockRevision = 2;
     private const int StockHeaderLength = 1 + 3 + 16;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    internal static byte[] Write(IReadOnlyDictionary<string, byte[]> values, DateTimeOffset createdAt, DateTimeOffset refreshedAt)
+    internal static byte[] Write(IReadOnlyDictionary<string, byte[]> values, DateTimeOffset createdAt, DateTimeOffset refreshedAt, bool isPersistent)
     {
         var length = HeaderLength;
         foreach (var (key, value) in values)
@@ -39,6 +44,7 @@ internal static class SessionBlob
         BinaryPrimitives.WriteInt64BigEndian(blob.AsSpan(3), createdAt.ToUnixTimeMilliseconds());
         BinaryPrimitives.WriteInt64BigEndian(blob.AsSpan(RefreshedAtOffset), refreshedAt.ToUnixTimeMilliseconds());
         BinaryPrimitives.WriteUInt32BigEndian(blob.AsSpan(19), (uint)values.Count);
+        blob[23] = isPersistent ? PersistentFlag : (byte)0;
         var position = HeaderLength;
         foreach (var (key, value) in values)
         {
@@ -59,19 +65,25 @@ internal static class SessionBlob
     {
         if (blob.Length >= 3 && blob[0] == Magic0 && blob[1] == Magic1)
         {
-            if (blob[2] != Version)
+            if (blob[2] is not (Version or Version1))
             {
                 throw new CorruptSessionEntryException($"The session entry has TypedSession format version {blob[2]}, which this version cannot read.");
             }
-            if (blob.Length < HeaderLength)
+            var headerLength = blob[2] == Version ? HeaderLength : Version1HeaderLength;
+            if (blob.Length < headerLength)
             {
                 throw Truncated();
             }
             var createdAt = ReadTime(blob[3..]);
             var refreshedAt = ReadTime(blob[RefreshedAtOffset..]);
             var count = BinaryPrimitives.ReadUInt32BigEndian(blob[19..]);
-            var values = ReadEntries(blob[HeaderLength..], count);
-            return new SessionEntry(values, createdAt, refreshedAt);
+            var flags = blob[2] == Version ? blob[23] : (byte)0;
+            if ((flags & ~PersistentFlag) != 0)
+            {
+                throw new CorruptSessionEntryException($"The session entry has flags 0x{flags:X2}, of which this version knows only 0x{PersistentFlag:X2}.");
+            }
+            var values = ReadEntries(blob[headerLength..], count);
+            return new SessionEntry(values, createdAt, refreshedAt) { IsPersistent = (flags & PersistentFlag) != 0 };
         }
         if (blob.Length >= 1 && blob[0] == StockRevision)
         {
@@ -91,13 +103,18 @@ internal static class SessionBlob
     // Sets the refresh time of a TypedSession blob in place; false for a stock blob, which has no such field.
     internal static bool TryStampRefreshedAt(Span<byte> blob, DateTimeOffset refreshedAt)
     {
-        if (blob.Length < HeaderLength || blob[0] != Magic0 || blob[1] != Magic1 || blob[2] != Version)
+        if (blob.Length < Version1HeaderLength || blob[0] != Magic0 || blob[1] != Magic1 || blob[2] is not (Version or Version1))
         {
             return false;
         }
         BinaryPrimitives.WriteInt64BigEndian(blob[RefreshedAtOffset..], refreshedAt.ToUnixTimeMilliseconds());
         return true;
     }
+
+    // Whether a TypedSession blob is of a remembered session, without reading its values; false for any other blob (a
+    // damaged one fails its next load instead).
+    internal static bool IsPersistent(ReadOnlySpan<byte> blob) =>
+        blob.Length >= HeaderLength && blob[0] == Magic0 && blob[1] == Magic1 && blob[2] == Version && (blob[23] & PersistentFlag) != 0;
 
     private static Dictionary<string, byte[]> ReadEntries(ReadOnlySpan<byte> data, uint count)
     {

@@ -29,4 +29,18 @@ public sealed record SessionCommit(
     /// <see cref="ITypedSessionStore.CommitAsync"/>). Implies <see cref="ReplaceAll"/>.
     /// </summary>
     public bool CreatesEntry { get; init; }
+
+    /// <summary>
+    /// Whether the session is remembered (<see cref="ISessionLifecycle.RememberMe"/>), stored with every commit so that
+    /// it survives a regenerate and a store's refresh of a session the engine did not load (see
+    /// <see cref="SessionExpiry.PersistentIdleTimeout"/>) can tell the windows apart. <see cref="Expiry"/> already
+    /// carries the session's own idle window.
+    /// </summary>
+    public bool IsPersistent { get; init; }
+
+    /// <summary>
+    /// The user a logged-in session belongs to, stored with the session; <see langword="null"/> for an anonymous one. An
+    /// <see cref="ISessionIndexStore"/> moves the session's index entry with every commit that carries it.
+    /// </summary>
+    public SessionOwner? Owner { get; init; }
 }

@@ -7,4 +7,14 @@ namespace TypedSession.Stores;
 public sealed record SessionEntry(
     IReadOnlyDictionary<string, byte[]> Values,
     DateTimeOffset CreatedAt,
-    DateTimeOffset RefreshedAt);
+    DateTimeOffset RefreshedAt)
+{
+    /// <summary>
+    /// The user chose to be remembered on this device (<see cref="ISessionLifecycle.RememberMe"/>): the session has the
+    /// longer idle window (<see cref="TypedSessionOptions.PersistentIdleTimeout"/>) and a cookie with an expiry.
+    /// </summary>
+    public bool IsPersistent { get; init; }
+
+    /// <summary>The user the session is logged in as (see <see cref="SessionCommit.Owner"/>), or <see langword="null"/>.</summary>
+    public SessionOwner? Owner { get; init; }
+}

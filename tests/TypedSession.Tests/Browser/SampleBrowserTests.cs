@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 
 namespace TypedSession.Tests.Browser;
@@ -130,10 +131,41 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         Assert.Equal("Username: \nRole: \nLogged in: False", await replayPage.Locator("body").InnerTextAsync());
     }
 
-    private static async Task LogInAsync(IPage page, string username, string role)
+    [ChromiumFact]
+    public async Task Remember_me_gives_a_persistent_cookie_and_the_dashboard_shows_when_each_session_expires()
+    {
+        await using var server = SampleServer.Start();
+        await using var remembered = await chromium.NewContextAsync(server.BaseAddress);
+        await using var plain = await chromium.NewContextAsync(server.BaseAddress);
+        var rememberedPage = await remembered.NewPageAsync();
+        var plainPage = await plain.NewPageAsync();
+        var before = DateTimeOffset.UtcNow;
+
+        await rememberedPage.GotoAsync("Login");
+        await LogInAsync(rememberedPage, "Ada", "admin", rememberMe: true);
+        await plainPage.GotoAsync("Login");
+        await LogInAsync(plainPage, "Grace", "editor");
+
+        // The remembered cookie has an expiry about 30 days out (seconds since the epoch); the plain one ends with the
+        // browser session (-1).
+        var persistent = await SessionCookieAsync(remembered, server);
+        Assert.InRange(persistent.Expires!.Value, before.AddDays(30).ToUnixTimeSeconds() - 5, DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds() + 5);
+        Assert.Equal(-1, (await SessionCookieAsync(plain, server)).Expires);
+
+        await Assertions.Expect(rememberedPage.Locator("#remembered")).ToHaveTextAsync("yes");
+        await Assertions.Expect(plainPage.Locator("#remembered")).ToHaveTextAsync("no");
+        var rememberedExpiry = DateTimeOffset.Parse(await rememberedPage.Locator("#expires time").GetAttributeAsync("datetime") ?? "", CultureInfo.InvariantCulture);
+        var plainExpiry = DateTimeOffset.Parse(await plainPage.Locator("#expires time").GetAttributeAsync("datetime") ?? "", CultureInfo.InvariantCulture);
+        Assert.InRange(rememberedExpiry, before.AddDays(30).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(30).AddMinutes(1));
+        Assert.InRange(plainExpiry, before.AddMinutes(19), DateTimeOffset.UtcNow.AddMinutes(21));
+        await rememberedPage.ScreenshotAsync(new() { Path = TestArtifacts.Screenshot("sample-dashboard-remembered"), FullPage = true });
+    }
+
+    private static async Task LogInAsync(IPage page, string username, string role, bool rememberMe = false)
     {
         await page.GetByLabel("Username").FillAsync(username);
         await page.GetByLabel("Role").SelectOptionAsync(role);
+        await page.GetByLabel("Remember me on this device").SetCheckedAsync(rememberMe);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await page.WaitForURLAsync("**/Dashboard");
     }

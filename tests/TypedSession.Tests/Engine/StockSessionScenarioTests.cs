@@ -589,7 +589,7 @@ public sealed class StockSessionScenarioTests
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         using (cache is UnreliableCache unreliable ? unreliable.Suspend() : null)
         {
-            await cache.SetAsync(SessionIds.StorageKeyOf(key), SessionBlob.Write(new Dictionary<string, byte[]> { ["key"] = [0, 0, 0, 1] }, now, now), new DistributedCacheEntryOptions());
+            await cache.SetAsync(SessionIds.StorageKeyOf(key), SessionBlob.Write(new Dictionary<string, byte[]> { ["key"] = [0, 0, 0, 1] }, now, now, isPersistent: false), new DistributedCacheEntryOptions());
         }
         var protector = host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SessionMiddleware");
         var name = host.Services.GetRequiredService<IOptions<SessionOptions>>().Value.Cookie.Name;

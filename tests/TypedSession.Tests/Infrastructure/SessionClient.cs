@@ -145,7 +145,9 @@ public sealed class SessionClient : IDisposable
         LastSetCookies = setCookies;
         foreach (var cookie in SetCookieHeaderValue.ParseList([.. setCookies]))
         {
-            var expired = cookie.Expires is { } expires && expires <= DateTimeOffset.UtcNow || cookie.MaxAge is { } maxAge && maxAge <= TimeSpan.Zero;
+            // As a browser does (RFC 6265, 5.3): Max-Age wins over Expires, so that a cookie dated by a test's fake clock
+            // is kept by its max age.
+            var expired = cookie.MaxAge is { } maxAge ? maxAge <= TimeSpan.Zero : cookie.Expires is { } expires && expires <= DateTimeOffset.UtcNow;
             SetCookie(cookie.Name.ToString(), expired ? null : cookie.Value.ToString());
         }
         return response;

@@ -181,4 +181,49 @@ public abstract class SessionStoreContractTests
 
         Assert.Null(await Store.LoadAsync(key, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_remembered_session_loads_as_remembered_and_an_update_can_forget_it()
+    {
+        var key = NewKey();
+        var values = Values(("user", "ada"));
+        Assert.True(await Store.CommitAsync(
+            key, new SessionCommit(values, values, [], ReplaceAll: true, Created, Expiry()) { CreatesEntry = true, IsPersistent = true }, CancellationToken.None));
+        var plain = NewKey();
+        await CreateAsync(plain, values);
+
+        Assert.True((await LoadExistingAsync(key)).IsPersistent);
+        Assert.False((await LoadExistingAsync(plain)).IsPersistent);
+
+        // An update that changes no value but the choice (RememberMe(false)).
+        Assert.True(await Store.CommitAsync(key, new SessionCommit(values, Values(), [], ReplaceAll: false, Created, Expiry()), CancellationToken.None));
+        var forgotten = await LoadExistingAsync(key);
+        Assert.False(forgotten.IsPersistent);
+        Assert.Equal("ada", Texts(forgotten)["user"]);
+    }
+
+    [Fact]
+    public async Task A_refresh_that_does_not_know_the_persistence_gives_each_entry_its_own_window()
+    {
+        var remembered = NewKey();
+        var plain = NewKey();
+        var values = Values(("user", "ada"));
+        await Store.CommitAsync(
+            remembered, new SessionCommit(values, values, [], ReplaceAll: true, Created, Expiry()) { CreatesEntry = true, IsPersistent = true }, CancellationToken.None);
+        await CreateAsync(plain, values);
+
+        // What the engine sends for a session it did not load: the ordinary window (here none left at all) and the
+        // remembered one, for the store to pick by what it holds.
+        var now = Now;
+        var unknown = new SessionExpiry(TimeSpan.Zero, null, now) { PersistentIdleTimeout = TimeSpan.FromMinutes(20) };
+        await Store.RefreshAsync(remembered, unknown, CancellationToken.None);
+        await Store.RefreshAsync(plain, unknown, CancellationToken.None);
+        // Redis keeps a key for at least a millisecond.
+        await Task.Delay(TimeSpan.FromMilliseconds(20));
+
+        var kept = await LoadExistingAsync(remembered);
+        Assert.True(kept.IsPersistent);
+        Assert.Equal(now.ToUnixTimeMilliseconds(), kept.RefreshedAt.ToUnixTimeMilliseconds());
+        Assert.Null(await Store.LoadAsync(plain, CancellationToken.None));
+    }
 }

@@ -22,7 +22,7 @@ public sealed class SessionRefreshMemoTests
     public void An_extension_is_due_again_only_once_the_window_has_passed()
     {
         var memo = new SessionRefreshMemo();
-        memo.Extended("k", Now, createdAt: Now.AddHours(-1));
+        memo.Extended("k", Now, createdAt: Now.AddHours(-1), isPersistent: null);
 
         var known = memo.Find("k");
 
@@ -37,13 +37,28 @@ public sealed class SessionRefreshMemoTests
     public void An_older_time_never_replaces_a_newer_one_and_an_unknown_creation_time_keeps_the_known_one()
     {
         var memo = new SessionRefreshMemo();
-        memo.Extended("k", Now, createdAt: Now.AddHours(-1));
+        memo.Extended("k", Now, createdAt: Now.AddHours(-1), isPersistent: null);
         memo.CookieSent("k", Now);
 
-        memo.Extended("k", Now.AddMinutes(-3), createdAt: null);
+        memo.Extended("k", Now.AddMinutes(-3), createdAt: null, isPersistent: null);
         memo.CookieSent("k", Now.AddMinutes(-3));
 
         Assert.Equal(new SessionRefreshMemo.Entry(Now.UtcTicks, Now.UtcTicks, Now.AddHours(-1).UtcTicks), memo.Find("k"));
+    }
+
+    [Fact]
+    public void Whether_a_session_is_remembered_is_kept_until_a_later_record_knows_otherwise()
+    {
+        var memo = new SessionRefreshMemo();
+        Assert.Null(memo.Find("k").IsPersistent);
+
+        memo.Extended("k", Now, createdAt: null, isPersistent: true);
+        memo.Extended("k", Now.AddMinutes(1), createdAt: null, isPersistent: null);
+        Assert.True(memo.Find("k").IsPersistent);
+
+        // The same time, but news about persistence: recorded.
+        memo.Extended("k", Now.AddMinutes(1), createdAt: null, isPersistent: false);
+        Assert.False(memo.Find("k").IsPersistent);
     }
 
     [Fact]
@@ -53,7 +68,7 @@ public sealed class SessionRefreshMemoTests
 
         for (var i = 0; i < 10_000; i++)
         {
-            memo.Extended($"key-{i}", Now.AddTicks(i + 1), createdAt: null);
+            memo.Extended($"key-{i}", Now.AddTicks(i + 1), createdAt: null, isPersistent: null);
             Assert.InRange(memo.Count, 1, 100);
         }
 
@@ -69,13 +84,13 @@ public sealed class SessionRefreshMemoTests
     public void A_key_recorded_again_moves_to_the_current_generation_and_keeps_what_was_known()
     {
         var memo = new SessionRefreshMemo(capacity: 4);
-        memo.Extended("old", Now, createdAt: Now.AddHours(-1));
-        memo.Extended("a", Now, createdAt: null);
-        memo.Extended("b", Now, createdAt: null); // "old" and "a" are now the previous generation
+        memo.Extended("old", Now, createdAt: Now.AddHours(-1), isPersistent: null);
+        memo.Extended("a", Now, createdAt: null, isPersistent: null);
+        memo.Extended("b", Now, createdAt: null, isPersistent: null); // "old" and "a" are now the previous generation
 
         memo.CookieSent("old", Now.AddMinutes(1));
-        memo.Extended("c", Now, createdAt: null);
-        memo.Extended("d", Now, createdAt: null); // "a" is dropped with its generation; "old" moved on
+        memo.Extended("c", Now, createdAt: null, isPersistent: null);
+        memo.Extended("d", Now, createdAt: null, isPersistent: null); // "a" is dropped with its generation; "old" moved on
 
         Assert.Equal(new SessionRefreshMemo.Entry(Now.UtcTicks, Now.AddMinutes(1).UtcTicks, Now.AddHours(-1).UtcTicks), memo.Find("old"));
         Assert.Equal(default, memo.Find("a"));
@@ -92,7 +107,7 @@ public sealed class SessionRefreshMemoTests
             for (var i = 0; i < 20_000; i++)
             {
                 var key = $"key-{(worker * 7919 + i) % 1_000}";
-                memo.Extended(key, Now.AddTicks(i + 1), createdAt: null);
+                memo.Extended(key, Now.AddTicks(i + 1), createdAt: null, isPersistent: null);
                 memo.CookieSent(key, Now.AddTicks(i + 1));
                 _ = memo.Find(key);
                 Assert.InRange(memo.Count, 0, 256);
@@ -104,7 +119,7 @@ public sealed class SessionRefreshMemoTests
 
         Assert.InRange(memo.Count, 1, 256);
         // A key recorded last by one thread holds a time at least that late: records are never lost to a race.
-        memo.Extended("final", Now.AddDays(1), createdAt: null);
+        memo.Extended("final", Now.AddDays(1), createdAt: null, isPersistent: null);
         Assert.Equal(Now.AddDays(1).UtcTicks, memo.Find("final").RefreshedAtTicks);
     }
 }
