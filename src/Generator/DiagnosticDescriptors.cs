@@ -16,6 +16,7 @@ internal static class DiagnosticDescriptors
     private const string PipelineCategory = "TypedSession.Pipeline";
     private const string UsageCategory = "TypedSession.Usage";
     private const string SecurityCategory = "TypedSession.Security";
+    private const string SchemaCategory = "TypedSession.Schema";
 
     /// <summary>SESS001: "The [Session] class '{0}' must be partial: '{1}' is not declared partial".</summary>
     public static readonly DiagnosticDescriptor SessionClassNotPartial = new(
@@ -257,4 +258,63 @@ internal static class DiagnosticDescriptors
             "the setter, when the options are first used. Use IdleTimeout for how long an idle session lives, and " +
             "Cookie.MaxAge for a cookie that outlives the browser.",
         helpLinkUri: HelpLinkBase + "SESS032.md");
+
+    /// <summary>SESS008: "'{0}' is not the migration of the session property '{1}': {2}".</summary>
+    public static readonly DiagnosticDescriptor MigrationMethodNotUsed = new(
+        id: "SESS008",
+        title: "Session migration method is not used",
+        messageFormat: "'{0}' is not the migration of the session property '{1}': {2}",
+        category: DeclarationsCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A method named Migrate{Property} of a [Session] class is meant to read the property's former encoding " +
+            "(docs/schema.md). The generator calls it only when it is 'static TProperty Migrate{Property}(TFormer former)' and " +
+            "TFormer has a built-in codec; otherwise live sessions in the old encoding read the property's default.",
+        helpLinkUri: HelpLinkBase + "SESS008.md");
+
+    /// <summary>
+    /// SESS040: "The session key '{0}' of '{1}' was shipped as {2} and is now {3}: {4}".
+    /// </summary>
+    public static readonly DiagnosticDescriptor ShippedKeyEncodingChanged = new(
+        id: "SESS040",
+        title: "Shipped session key changed its encoding",
+        messageFormat: "The session key '{0}' of '{1}' was shipped as {2} and is now {3}: {4}",
+        category: SchemaCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Sessions outlive deploys: after this change, every live session still holds the bytes the shipped code wrote " +
+            "under this key (SessionSchema.Shipped.txt lists them), and the new code cannot read them. Keep the old type, store " +
+            "the new one under a new key, or declare a 'static T Migrate{Property}(TOld old)' method; to accept the loss, ship " +
+            "the schema again.",
+        helpLinkUri: HelpLinkBase + "SESS040.md");
+
+    /// <summary>
+    /// SESS041: "The shipped session key '{0}' ({1}) is no longer stored by '{2}': live sessions keep a value no code reads{3}".
+    /// </summary>
+    public static readonly DiagnosticDescriptor ShippedKeyRemoved = new(
+        id: "SESS041",
+        title: "Shipped session key is no longer stored",
+        messageFormat: "The shipped session key '{0}' ({1}) is no longer stored by '{2}': live sessions keep a value no code reads{3}",
+        category: SchemaCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Renaming a session property renames its key, so after the deploy every live session reads the new property " +
+            "as its default (users logged out, carts emptied) while the old value sits unread. Keep the old key with " +
+            "[SessionKey(\"old\")] on the property that took its place, or ship the schema again if the key is gone on purpose.",
+        helpLinkUri: HelpLinkBase + "SESS041.md");
+
+    /// <summary>
+    /// SESS042: "The session schema of '{0}' is not the shipped one ({1}): ship it to SessionSchema.Shipped.txt when you release".
+    /// </summary>
+    public static readonly DiagnosticDescriptor SessionSchemaNotShipped = new(
+        id: "SESS042",
+        title: "Session schema differs from the shipped schema",
+        messageFormat: "The session schema of '{0}' is not the shipped one ({1}): ship it to SessionSchema.Shipped.txt when you release",
+        category: SchemaCategory,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "The class's keys changed in ways live sessions survive (a new key, a widened integer, a nullable type, a new " +
+            "nullable JSON member), or the class is not listed yet. Its code fix writes the current schema into " +
+            "SessionSchema.Shipped.txt, so that the next build compares with what this release stores.",
+        helpLinkUri: HelpLinkBase + "SESS042.md");
 }

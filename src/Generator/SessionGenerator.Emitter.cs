@@ -13,6 +13,7 @@ public sealed partial class SessionGenerator
     private static class Emitter
     {
         private const string SessionValues = "global::TypedSession.Generated.SessionValues";
+        private const string SessionMigrations = "global::TypedSession.Generated.SessionMigrations";
         private const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
         private const int FlagsPerField = 64;
         private const string KeyConstantPrefix = "__Key_";
@@ -381,6 +382,10 @@ public sealed partial class SessionGenerator
         private static string ReadExpression(SessionPropertySpec property, ValueAccessSpec access)
         {
             var key = KeyConstant(property);
+            if (property.Migration is { } migration && access.Kind != ValueAccessKind.Json)
+            {
+                return MigratingReadExpression(key, access, migration);
+            }
             switch (access.Kind)
             {
                 case ValueAccessKind.Codec:
@@ -392,6 +397,22 @@ public sealed partial class SessionGenerator
                 default:
                     return $"{SessionValues}.ReadJson<{access.StoredTypeName}>(RawSession, {key}, {JsonMetadataExpression(property, access)})";
             }
+        }
+
+        // The current codec first; the former one only when it cannot decode the bytes. A static lambda, cached by the
+        // compiler, converts the former value: the declared Migrate{Property} method, or the widening itself.
+        private static string MigratingReadExpression(string key, ValueAccessSpec access, MigrationSpec migration)
+        {
+            var nullable = access.Kind == ValueAccessKind.NullableCodec;
+            var former = migration.FormerEnumTypeName is { } formerEnum ? $"({formerEnum})former" : "former";
+            var converted = migration.MethodName is { } method ? $"{method}({former})" : former;
+            if (access.EnumTypeName is not null)
+            {
+                converted = nullable ? $"({access.StoredTypeName}?){converted}" : $"({access.StoredTypeName}){converted}";
+            }
+            var reader = nullable ? "ReadNullable" : "Read";
+            var read = $"{SessionMigrations}.{reader}<{access.CodecTypeName}, {access.StoredTypeName}, {migration.FormerCodecTypeName}, {migration.FormerStoredTypeName}>(RawSession, {key}, static former => {converted})";
+            return access.EnumTypeName is { } enumType ? (nullable ? $"({enumType}?){read}" : $"({enumType}){read}") : read;
         }
 
         private static string WriteStatement(SessionPropertySpec property, ValueAccessSpec access)

@@ -112,7 +112,7 @@ public sealed partial class SessionGenerator
             foreach (var property in inspection.Properties)
             {
                 if (NeedsImplementation(property)
-                    && ParseProperty(property, cancellationToken) is { } spec)
+                    && ParseProperty(property, knownTypes, cancellationToken) is { } spec)
                 {
                     properties.Add(spec);
                 }
@@ -147,7 +147,7 @@ public sealed partial class SessionGenerator
             _ => false,
         };
 
-        private static SessionPropertySpec? ParseProperty(SessionPropertyInspection inspection, CancellationToken cancellationToken)
+        private static SessionPropertySpec? ParseProperty(SessionPropertyInspection inspection, KnownTypeSymbols knownTypes, CancellationToken cancellationToken)
         {
             var property = inspection.Property;
             if (property.DeclaringSyntaxReferences.Length != 1
@@ -191,6 +191,11 @@ public sealed partial class SessionGenerator
             }
 
             var type = property.Type;
+            var access = inspection.IsServable ? JsonObjectShapeParser.WithObjectShape(inspection.TypeClassification!.Value.Access!, type, cancellationToken) : null;
+            // Only a codec value migrates: its bytes say which codec wrote them (a fixed width, valid UTF-8, ...).
+            var migration = access is { Kind: not ValueAccessKind.Json }
+                ? SessionMigrationMethod.Find(property, knownTypes, cancellationToken)?.ToSpec()
+                : null;
             return new SessionPropertySpec(
                 Name: EscapeIdentifier(property.Name),
                 MetadataName: property.Name,
@@ -203,9 +208,12 @@ public sealed partial class SessionGenerator
                 SetterKeyword: setterKeyword,
                 GetterAccessibility: getterAccessibility,
                 SetterAccessibility: setterAccessibility,
-                Access: inspection.IsServable ? JsonObjectShapeParser.WithObjectShape(inspection.TypeClassification!.Value.Access!, type, cancellationToken) : null,
+                Access: access,
                 UnservableReason: inspection.IsServable ? null : inspection.UnservableReason,
-                EmitRemover: inspection.EmitRemover);
+                EmitRemover: inspection.EmitRemover)
+            {
+                Migration = migration,
+            };
         }
 
         private static string DeclarationKeyword(INamedTypeSymbol type, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using TypedSession.Generator.Model;
 using TypedSession.Generator.Parser;
+using TypedSession.Generator.Schema;
 
 namespace TypedSession.Generator;
 
@@ -42,7 +43,21 @@ public sealed partial class SessionGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ServableSessionClasses);
 
-        context.RegisterSourceOutput(servable, static (productionContext, spec) =>
+        // The shipped schema (an opt-in AdditionalFile) as text, then parsed: a project without it pays nothing more.
+        var shippedSchema = context.AdditionalTextsProvider
+            .Where(static text => SessionSchemaFile.IsSchemaFile(text.Path))
+            .Select(static (text, cancellationToken) => text.GetText(cancellationToken)?.ToString() ?? string.Empty)
+            .Collect()
+            .Select(static (texts, _) => texts.IsEmpty ? null : SessionSchema.Parse(texts[0]))
+            .WithTrackingName(TrackingNames.ShippedSchema);
+
+        // Keys the shipped schema shows narrower (int, now long) read the old bytes too; other models pass unchanged.
+        var emitted = servable
+            .Combine(shippedSchema)
+            .Select(static (pair, _) => ShippedWidening.Apply(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.EmittedSessionClasses);
+
+        context.RegisterSourceOutput(emitted, static (productionContext, spec) =>
             productionContext.AddSource(spec.HintName, Emitter.Emit(spec)));
 
         // One file of JSON metadata and codecs for the whole compilation, from the servable models' equatable codec

@@ -21,6 +21,12 @@ internal static class TrackingNames
     /// <summary>The models of the classes the generator can serve.</summary>
     public const string ServableSessionClasses = nameof(ServableSessionClasses);
 
+    /// <summary>The parsed shipped-schema file, or null when the project has none.</summary>
+    public const string ShippedSchema = nameof(ShippedSchema);
+
+    /// <summary>The servable models with the widenings the shipped schema shows: what each class's file is written from.</summary>
+    public const string EmittedSessionClasses = nameof(EmittedSessionClasses);
+
     /// <summary>The JSON metadata and codecs each servable class uses, one per (type, context) pair.</summary>
     public const string JsonCodecs = nameof(JsonCodecs);
 

@@ -37,4 +37,14 @@ internal sealed record SessionPropertySpec(
     string? SetterAccessibility,
     ValueAccessSpec? Access,
     string? UnservableReason,
-    bool EmitRemover);
+    bool EmitRemover)
+{
+    /// <summary>
+    /// How the property reads a key that may hold an earlier encoding (a declared migration method, or a widening the
+    /// shipped schema shows); null when it reads only its own encoding.
+    /// </summary>
+    public MigrationSpec? Migration { get; init; }
+
+    /// <summary>The property's type is nullable (<c>int?</c>, <c>string?</c>): null removes the key.</summary>
+    public bool IsNullable => TypeName.EndsWith("?", System.StringComparison.Ordinal);
+}
