@@ -2,12 +2,18 @@ using BenchmarkDotNet.Running;
 using TypedSession.Benchmarks.Accessors;
 using TypedSession.Benchmarks.Compilation;
 using TypedSession.Benchmarks.Interleaved;
+using TypedSession.Benchmarks.Latency;
 
 // `dotnet run -c Release --project tests/TypedSession.Benchmarks -- --filter '*'` runs every benchmark with
 // BenchmarkDotNet; `-- interleaved accessors|json-tiers|request-cycle|compilation [rounds]` runs the same classes interleaved (for a busy
-// machine); `-- analyzer-telemetry [rounds] [sizes...]` prints the analyzers' share as the compiler's own telemetry reports it.
+// machine); `-- analyzer-telemetry [rounds] [sizes...]` prints the analyzers' share as the compiler's own telemetry reports it;
+// `-- latency-proxy --listen P --target host:port --delay-ms 0.5 [--stats-port S]` runs the latency-injecting TCP proxy
+// that e2e-latency.sh puts between the app and Redis.
 switch (args)
 {
+    case ["latency-proxy", .. var rest]:
+        Environment.ExitCode = await LatencyProxyCommand.RunAsync(rest, Console.Out);
+        return;
     case ["analyzer-telemetry", .. var rest]:
         await AnalyzerTelemetryReport.RunAsync(
             Console.Out,
