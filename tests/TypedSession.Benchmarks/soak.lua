@@ -64,7 +64,13 @@ local function failed(p, status)
 end
 
 function request()
-  if pending ~= nil then
+  if pending ~= nil and stats.requests == 1 and stats.ok + stats.failed + stats.unanswered == 0 then
+    -- wrk calls request() once on the first thread's state to check the script (script_verify_request) and never
+    -- sends that request: forget it.
+    stats.requests = 0
+    cursor = 0
+    pending = nil
+  elseif pending ~= nil then
     -- The previous request got no answer (wrk reconnected after an error or a timeout).
     stats.unanswered = stats.unanswered + 1
     failed(pending, 0)

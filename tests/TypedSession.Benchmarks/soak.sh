@@ -89,6 +89,8 @@ for store in "${stores[@]}"; do
       sleep "$OUTAGE"
       start_redis "${redis_options[@]}"
       t_up="$(date +%s)"
+      # It answers PING while it still replays the AOF (LOADING); wait for the data set, then count it.
+      for _ in $(seq 1 100); do redis-cli -p "$redis_port" dbsize 2>/dev/null | grep -qE '^[0-9]+$' && break; sleep 0.1; done
       echo "   $(($(date +%s) - started)) s: redis-server back, $(redis-cli -p "$redis_port" dbsize) keys after the AOF replay"
     fi
     [ $((elapsed % 60)) -lt 5 ] && echo "   $elapsed s: RSS $(app_rss_mb) MB"
