@@ -51,6 +51,8 @@ local function failed(p, status)
   if status ~= 0 then
     -- An HTTP error; unanswered requests (status 0) are counted apart, as wrk counts socket errors.
     stats.failed = stats.failed + 1
+    local by_status = "status_" .. status
+    stats[by_status] = (stats[by_status] or 0) + 1
     local second = os.time()
     errors_by_second[second] = (errors_by_second[second] or 0) + 1
   end
