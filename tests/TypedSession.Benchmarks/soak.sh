@@ -6,7 +6,7 @@
 #     error counts);
 #   - no lost write: soak.lua counts each session's acknowledged increments, soak-verify.py reads every live session
 #     back and compares;
-#   - resident memory (VmRSS) every 10 s, reported at 1 minute, half-way and the end;
+#   - resident memory (VmRSS) every 5 s, reported at 1 minute, half-way and the end;
 #   - store entries (Redis keys, SQLite rows) against the live sessions (plus those abandoned after a failure);
 #   - Redis only: its own redis-server on a free port with appendonly yes and appendfsync always, killed (SIGKILL)
 #     half-way and restarted after OUTAGE seconds: requests must fail loudly while it is down (counted apart), then
