@@ -18,6 +18,9 @@ namespace TypedSession.Sample;
 /// hand-written <c>GetString</c>/<c>GetInt32</c>/<c>SetInt32</c>; <c>/bench/handwritten</c> runs the same hand-written
 /// code over TypedSession's engine, which separates the engine's share from the generated code's. <c>GET
 /// /bench/{variant}/start</c> starts a session (user name, role, visit count) and returns its cookie.
+/// <c>/bench/{variant}</c> is the writing request; <c>/bench/{variant}/read</c> reads the same three values and writes
+/// nothing, and <c>/bench/{variant}/untouched</c> passes through the session middleware without using the session, as a
+/// page that never reads it does (tests/TypedSession.Benchmarks/e2e-latency.sh drives all three).
 /// </remarks>
 public static partial class BenchmarkEndpoints
 {
@@ -76,6 +79,11 @@ public static partial class BenchmarkEndpoints
 
     private static async Task TypedAsync(HttpContext context)
     {
+        if (context.Request.Path == "/untouched")
+        {
+            await context.Response.WriteAsync("untouched");
+            return;
+        }
         var session = (await VisitSession.BindAsync(context))!;
         if (context.Request.Path == "/start")
         {
@@ -83,6 +91,11 @@ public static partial class BenchmarkEndpoints
             session.Role = "Customer";
             session.Visits = 0;
             await context.Response.WriteAsync("started");
+            return;
+        }
+        if (context.Request.Path == "/read")
+        {
+            await context.Response.WriteAsync($"{session.Username} ({session.Role}): visit {session.Visits}");
             return;
         }
         var username = session.Username;
@@ -94,6 +107,11 @@ public static partial class BenchmarkEndpoints
 
     private static async Task HandWrittenAsync(HttpContext context)
     {
+        if (context.Request.Path == "/untouched")
+        {
+            await context.Response.WriteAsync("untouched");
+            return;
+        }
         var session = context.Session;
         await session.LoadAsync(context.RequestAborted);
         if (context.Request.Path == "/start")
@@ -102,6 +120,11 @@ public static partial class BenchmarkEndpoints
             session.SetString("Role", "Customer");
             session.SetInt32("Visits", 0);
             await context.Response.WriteAsync("started");
+            return;
+        }
+        if (context.Request.Path == "/read")
+        {
+            await context.Response.WriteAsync($"{session.GetString("Username")} ({session.GetString("Role")}): visit {session.GetInt32("Visits") ?? 0}");
             return;
         }
         var username = session.GetString("Username");

@@ -24,6 +24,7 @@ if (RuntimeFeature.IsDynamicCodeSupported)
 
 var app = builder.Build();
 app.MapBenchmarkEndpoints(); // /bench/*: tests/TypedSession.Benchmarks/e2e.sh, in front of the pipeline
+app.MapSoakEndpoints(); // /soak/*: tests/TypedSession.Benchmarks/soak.sh, only with TYPEDSESSION_SOAK=1
 
 app.UseStaticFiles();
 app.UseRouting();

@@ -1,13 +1,20 @@
 using BenchmarkDotNet.Running;
 using TypedSession.Benchmarks.Accessors;
 using TypedSession.Benchmarks.Compilation;
+using TypedSession.Benchmarks.DataProtection;
 using TypedSession.Benchmarks.Interleaved;
+using TypedSession.Benchmarks.Latency;
 
 // `dotnet run -c Release --project tests/TypedSession.Benchmarks -- --filter '*'` runs every benchmark with
-// BenchmarkDotNet; `-- interleaved accessors|json-tiers|request-cycle|compilation [rounds]` runs the same classes interleaved (for a busy
-// machine); `-- analyzer-telemetry [rounds] [sizes...]` prints the analyzers' share as the compiler's own telemetry reports it.
+// BenchmarkDotNet; `-- interleaved accessors|json-tiers|request-cycle|cookie-unprotect|compilation [rounds]` runs the same classes interleaved (for a busy
+// machine); `-- analyzer-telemetry [rounds] [sizes...]` prints the analyzers' share as the compiler's own telemetry reports it;
+// `-- latency-proxy --listen P --target host:port --delay-ms 0.5 [--stats-port S]` runs the latency-injecting TCP proxy
+// that e2e-latency.sh puts between the app and Redis.
 switch (args)
 {
+    case ["latency-proxy", .. var rest]:
+        Environment.ExitCode = await LatencyProxyCommand.RunAsync(rest, Console.Out);
+        return;
     case ["analyzer-telemetry", .. var rest]:
         await AnalyzerTelemetryReport.RunAsync(
             Console.Out,
@@ -31,6 +38,13 @@ switch (args)
         // The session's whole share of a request alone, for profiling the engine without the accessor categories.
         InterleavedRunner.Run(
             [typeof(RequestCycleBenchmarks)],
+            InterleavedOptions.Accessors with { Rounds = Rounds(rest, InterleavedOptions.Accessors.Rounds) },
+            Console.Out);
+        return;
+    case ["interleaved", "cookie-unprotect", .. var rest]:
+        // The stock middleware's Data Protection unprotect of the session cookie against the session's share of a request.
+        InterleavedRunner.Run(
+            [typeof(SessionCookieUnprotectBenchmarks), typeof(RequestCycleBenchmarks)],
             InterleavedOptions.Accessors with { Rounds = Rounds(rest, InterleavedOptions.Accessors.Rounds) },
             Console.Out);
         return;

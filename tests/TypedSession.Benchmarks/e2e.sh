@@ -14,9 +14,8 @@
 # Tunables (environment): DURATION=10s WARMUP=3s THREADS=2 CONNECTIONS=32 ROUNDS=3 SESSIONS=500 OUT=<file.md>
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-here="$root/tests/TypedSession.Benchmarks"
-sample="$root/samples/TypedSession.Sample"
+# shellcheck source=e2e-common.sh
+. "$(dirname "$0")/e2e-common.sh"
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-3s}"
 THREADS="${THREADS:-2}"
@@ -27,83 +26,11 @@ stores=("$@")
 [ ${#stores[@]} -gt 0 ] || stores=(memory redis)
 OUT="${OUT:-$root/artifacts/benchmarks/e2e-$(date -u +%Y%m%dT%H%M%SZ).md}"
 work="$(mktemp -d)"
-app_pid=""
-redis_port=""
-
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
-  [ -n "$redis_port" ] && redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-install_missing() {
-  local missing=()
-  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-  command -v curl >/dev/null 2>&1 || missing+=(curl)
-  [ ${#missing[@]} -eq 0 ] && return
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "Missing ${missing[*]}: run as root, or install them with apt-get." >&2
-    exit 1
-  fi
-  echo "Installing ${missing[*]} ..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-wait_for() { # url
-  for _ in $(seq 1 120); do
-    curl -s -o /dev/null "$1" && return 0
-    sleep 0.5
-  done
-  echo "Nothing answered at $1" >&2
-  return 1
-}
-
-start_redis() {
-  redis_port="$(free_port)"
-  redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --pidfile "$work/redis.pid" \
-    --logfile "$work/redis.log" --dir "$work" --save "" --appendonly no
-  for _ in $(seq 1 50); do
-    redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return 0
-    sleep 0.2
-  done
-  echo "redis-server did not start" >&2
-  exit 1
-}
-
-start_app() { # store
-  local port args=()
-  port="$(free_port)"
-  args=(--urls "http://127.0.0.1:$port" --store "$1"
-        --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore=Warning)
-  [ "$1" = redis ] && args+=(--redis "127.0.0.1:$redis_port")
-  # Run from the sample's folder: its content root. Production environment, as deployed.
-  (cd "$sample" && exec dotnet bin/Release/net10.0/TypedSession.Sample.dll "${args[@]}" >"$work/app.log" 2>&1) &
-  app_pid=$!
-  base="http://127.0.0.1:$port"
-  wait_for "$base/" || { cat "$work/app.log" >&2; exit 1; }
-}
-
-stop_app() {
-  kill "$app_pid" 2>/dev/null || true
-  wait "$app_pid" 2>/dev/null || true
-  app_pid=""
-}
+trap e2e_cleanup EXIT
 
 start_session() { # variant -> prints "name=value" of the session cookie
-  curl -s -D - -o /dev/null "$base/bench/$1/start" | tr -d '\r' \
-    | sed -n -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/p' | head -n 1
+  cookie_from "$base/bench/$1/start"
 }
-
-# CPU time the app process has used so far, in clock ticks (user + system).
-app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
 
 # Runs wrk once and prints "requests_per_second p99_ms cpu_us_per_request". The app's CPU time per request does not
 # depend on how much CPU the machine's other work leaves the app, which moves requests/s by +-20 % between runs here.
@@ -123,19 +50,12 @@ drive() { # variant shape duration
     echo "$output" >&2
     exit 1
   fi
-  awk -v ticks="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec:/ { rps = $2 }
-    / requests in / { requests = $1 }
-    $1 == "99%" { p99 = ms($2) }
-    END { printf "%.0f %.2f %.1f\n", rps, p99, ticks * 1000000 / hz / requests }' <<<"$output"
+  wrk_summary <<<"$output" | awk -v ticks="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" '
+    { printf "%s %s %.1f\n", $1, $3, ticks * 1000000 / hz / $4 }'
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
 install_missing
-echo "Building the sample (Release) ..."
-dotnet build "$sample" -c Release -nologo -v:quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+build_sample
 
 mkdir -p "$(dirname "$OUT")"
 variants=(stock typed handwritten)
@@ -190,10 +110,7 @@ for store in "${stores[@]}"; do
   done
 
   stop_app
-  if [ "$store" = redis ]; then
-    redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
-    redis_port=""
-  fi
+  stop_redis
 done
 
 cp "$work/table.md" "$OUT"
