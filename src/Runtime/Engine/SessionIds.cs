@@ -26,7 +26,7 @@ internal static class SessionIds
     internal static string IdOf(string storeKey)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes("TypedSession.Id\n" + storeKey), hash);
+        Hash(IdDomain, storeKey, hash);
         return new Guid(hash[..16]).ToString();
     }
 
@@ -34,14 +34,27 @@ internal static class SessionIds
     internal static string StorageKeyOf(string storeKey)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(storeKey), hash);
+        Hash([], storeKey, hash);
         return Convert.ToHexStringLower(hash);
     }
 
     internal static string LogHashOf(string id)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(id), hash);
+        Hash([], id, hash);
         return Convert.ToHexStringLower(hash[..6]);
+    }
+
+    private static ReadOnlySpan<byte> IdDomain => "TypedSession.Id\n"u8;
+
+    // SHA-256 of domain followed by the UTF-8 of value, without a heap copy for the short keys every request hashes:
+    // these run on the request path (the storage key of every session that reaches the store).
+    private static void Hash(ReadOnlySpan<byte> domain, string value, Span<byte> hash)
+    {
+        var length = domain.Length + Encoding.UTF8.GetMaxByteCount(value.Length);
+        Span<byte> input = length <= 256 ? stackalloc byte[length] : new byte[length];
+        domain.CopyTo(input);
+        var written = domain.Length + Encoding.UTF8.GetBytes(value, input[domain.Length..]);
+        SHA256.HashData(input[..written], hash);
     }
 }
