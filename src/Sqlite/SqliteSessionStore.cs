@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,11 +32,12 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, ISessionI
         ALTER TABLE typedsession_sessions ADD COLUMN user_id TEXT NULL;
         ALTER TABLE typedsession_sessions ADD COLUMN session_id TEXT NULL;
         ALTER TABLE typedsession_sessions ADD COLUMN device TEXT NULL;
+        ALTER TABLE typedsession_sessions ADD COLUMN touched INTEGER NULL;
         """;
 
     // Runs inside the initializing transaction, after any upgrade. The owner columns are the per-user index: a row with a
     // user_id is a logged-in session, listed through typedsession_sessions_user and taken at expiry through
-    // typedsession_sessions_owned_expiry.
+    // typedsession_sessions_owned_expiry. touched orders the writes of one millisecond (the store's $tick).
     private const string SchemaSql = """
         CREATE TABLE IF NOT EXISTS typedsession_sessions (
             store_key TEXT NOT NULL PRIMARY KEY,
@@ -45,7 +47,8 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, ISessionI
             persistent INTEGER NOT NULL DEFAULT 0,
             user_id TEXT NULL,
             session_id TEXT NULL,
-            device TEXT NULL
+            device TEXT NULL,
+            touched INTEGER NULL
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS typedsession_sessions_expires_at ON typedsession_sessions (expires_at);
         CREATE INDEX IF NOT EXISTS typedsession_sessions_user ON typedsession_sessions (user_id, refreshed_at) WHERE user_id IS NOT NULL;
@@ -67,24 +70,24 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, ISessionI
         """;
 
     private const string TouchSql = """
-        UPDATE typedsession_sessions SET refreshed_at = $now, expires_at = $expires, persistent = $persistent
+        UPDATE typedsession_sessions SET refreshed_at = $now, expires_at = $expires, persistent = $persistent, touched = $tick
         WHERE store_key = $key AND expires_at > $now
         """;
 
     // $persistentExpires is given only when the engine does not know whether the session is remembered: the row says.
     private const string RefreshSql = """
         UPDATE typedsession_sessions
-        SET refreshed_at = $now, expires_at = CASE WHEN persistent = 1 AND $persistentExpires IS NOT NULL THEN $persistentExpires ELSE $expires END
+        SET refreshed_at = $now, expires_at = CASE WHEN persistent = 1 AND $persistentExpires IS NOT NULL THEN $persistentExpires ELSE $expires END, touched = $tick
         WHERE store_key = $key AND expires_at > $now
         """;
 
     private const string ReplaceSessionSql = """
         DELETE FROM typedsession_values WHERE store_key = $key;
-        INSERT INTO typedsession_sessions (store_key, created_at, refreshed_at, expires_at, persistent, user_id, session_id, device)
-        VALUES ($key, $created, $now, $expires, $persistent, $user, $session, $device)
+        INSERT INTO typedsession_sessions (store_key, created_at, refreshed_at, expires_at, persistent, user_id, session_id, device, touched)
+        VALUES ($key, $created, $now, $expires, $persistent, $user, $session, $device, $tick)
         ON CONFLICT (store_key) DO UPDATE SET
             created_at = excluded.created_at, refreshed_at = excluded.refreshed_at, expires_at = excluded.expires_at, persistent = excluded.persistent,
-            user_id = excluded.user_id, session_id = excluded.session_id, device = excluded.device;
+            user_id = excluded.user_id, session_id = excluded.session_id, device = excluded.device, touched = excluded.touched;
         """;
 
     private const string UpsertValueSql = """
@@ -115,13 +118,13 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, ISessionI
     private const string LiveOwnedSql = $"""
         SELECT {IndexedColumns} FROM typedsession_sessions
         WHERE user_id = $user AND expires_at > $now AND store_key <> $key
-        ORDER BY refreshed_at, created_at, store_key
+        ORDER BY refreshed_at, touched, store_key
         """;
 
     private const string ListSql = $"""
         SELECT {IndexedColumns} FROM typedsession_sessions
         WHERE user_id = $user AND expires_at > $now
-        ORDER BY refreshed_at DESC, created_at DESC, store_key
+        ORDER BY refreshed_at DESC, touched DESC, store_key
         """;
 
     // One session by its id, or all but one: the values first, then the rows, which say what was deleted. Expired rows
@@ -251,6 +254,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, ISessionI
         touch.Parameters.AddWithValue("$now", now);
         touch.Parameters.AddWithValue("$expires", expires);
         touch.Parameters.AddWithValue("$persistent", commit.IsPersistent ? 1 : 0);
+        touch.Parameters.AddWithValue("$tick", Stopwatch.GetTimestamp());
         if (await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
         {
             // The session was deleted, regenerated away or expired while the request ran: its changes must not
@@ -410,6 +414,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, ISessionI
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var refresh = Command(connection, null, RefreshSql, storeKey);
         refresh.Parameters.AddWithValue("$now", expiry.Now.ToUnixTimeMilliseconds());
+        refresh.Parameters.AddWithValue("$tick", Stopwatch.GetTimestamp());
         refresh.Parameters.AddWithValue("$expires", (expiry.Now + timeToLive).ToUnixTimeMilliseconds());
         refresh.Parameters.AddWithValue(
             "$persistentExpires",
@@ -510,6 +515,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, ISessionI
             replace.Parameters.AddWithValue("$now", now);
             replace.Parameters.AddWithValue("$expires", expires);
             replace.Parameters.AddWithValue("$persistent", commit.IsPersistent ? 1 : 0);
+            replace.Parameters.AddWithValue("$tick", Stopwatch.GetTimestamp());
             replace.Parameters.AddWithValue("$user", (object?)commit.Owner?.UserId ?? DBNull.Value);
             replace.Parameters.AddWithValue("$session", (object?)commit.Owner?.SessionId ?? DBNull.Value);
             replace.Parameters.AddWithValue("$device", (object?)commit.Owner?.Device ?? DBNull.Value);
