@@ -12,13 +12,23 @@ namespace TypedSession.Stores.Sqlite;
 /// different keys never erase each other.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The file runs in WAL mode (readers never wait for the writer). Each session has a row with its creation, refresh
-/// and expiry times and its remember-me flag; a session past its expiry never loads and is deleted by a periodic clean-up
-/// (<see cref="SqliteSessionStoreOptions.CleanupInterval"/>). Every commit but the one that creates a session (and every
-/// refresh) applies only while the session's row exists and has not expired, checked inside its transaction, so a late
-/// write cannot bring back a session that was destroyed, regenerated away or expired meanwhile. Rows are keyed by the
-/// hash the engine passes, never the secret a cookie carries. One file serves the processes of one machine; for several
-/// machines use the Redis store.
+/// and expiry times and its remember-me flag; a session past its expiry never loads. Every commit but the one that
+/// creates a session (and every refresh) applies only while the session's row exists and has not expired, checked
+/// inside its transaction, so a late write cannot bring back a session that was destroyed, regenerated away or expired
+/// meanwhile. Rows are keyed by the hash the engine passes, never the secret a cookie carries. One file serves the
+/// processes of one machine; for several machines use the Redis store.
+/// </para>
+/// <para>
+/// The per-user index (<see cref="ISessionIndexStore"/>) is the session row itself: a logged-in session's row carries
+/// its user, session id and device (schema version 3), and a partial index on (user, last refresh) lists a user's
+/// sessions. Commits and refreshes move the entry because they move the row's times; deleting the row removes it. A
+/// login counts, evicts and inserts in one <c>BEGIN IMMEDIATE</c> transaction, so simultaneous logins of one user, in
+/// any process on the file, run one after the other and the cap holds. The periodic clean-up
+/// (<see cref="SqliteSessionStoreOptions.CleanupInterval"/>) deletes expired anonymous sessions only; an expired
+/// logged-in session stays until <see cref="TakeExpiredAsync"/> deletes and returns it, once.
+/// </para>
 /// </remarks>
 internal sealed partial class SqliteSessionStore : ITypedSessionStore, ISessionIndexStore, IAsyncDisposable, IDisposable
 {
@@ -37,7 +47,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, ISessionI
 
     // Runs inside the initializing transaction, after any upgrade. The owner columns are the per-user index: a row with a
     // user_id is a logged-in session, listed through typedsession_sessions_user and taken at expiry through
-    // typedsession_sessions_owned_expiry. touched orders the writes of one millisecond (the store's $tick).
+    // typedsession_sessions_owned_expiry. touched (Stopwatch ticks) orders the writes of one millisecond.
     private const string SchemaSql = """
         CREATE TABLE IF NOT EXISTS typedsession_sessions (
             store_key TEXT NOT NULL PRIMARY KEY,
