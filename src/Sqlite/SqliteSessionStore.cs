@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,64 +12,92 @@ namespace TypedSession.Stores.Sqlite;
 /// different keys never erase each other.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The file runs in WAL mode (readers never wait for the writer). Each session has a row with its creation, refresh
-/// and expiry times and its remember-me flag; a session past its expiry never loads and is deleted by a periodic clean-up
-/// (<see cref="SqliteSessionStoreOptions.CleanupInterval"/>). Every commit but the one that creates a session (and every
-/// refresh) applies only while the session's row exists and has not expired, checked inside its transaction, so a late
-/// write cannot bring back a session that was destroyed, regenerated away or expired meanwhile. Rows are keyed by the
-/// hash the engine passes, never the secret a cookie carries. One file serves the processes of one machine; for several
-/// machines use the Redis store.
+/// and expiry times and its remember-me flag; a session past its expiry never loads. Every commit but the one that
+/// creates a session (and every refresh) applies only while the session's row exists and has not expired, checked
+/// inside its transaction, so a late write cannot bring back a session that was destroyed, regenerated away or expired
+/// meanwhile. Rows are keyed by the hash the engine passes, never the secret a cookie carries. One file serves the
+/// processes of one machine; for several machines use the Redis store.
+/// </para>
+/// <para>
+/// The per-user index (<see cref="ISessionIndexStore"/>) is the session row itself: a logged-in session's row carries
+/// its user, session id and device (schema version 3), and a partial index on (user, last refresh) lists a user's
+/// sessions. Commits and refreshes move the entry because they move the row's times; deleting the row removes it. A
+/// login counts, evicts and inserts in one <c>BEGIN IMMEDIATE</c> transaction, so simultaneous logins of one user, in
+/// any process on the file, run one after the other and the cap holds. The periodic clean-up
+/// (<see cref="SqliteSessionStoreOptions.CleanupInterval"/>) deletes expired anonymous sessions only; an expired
+/// logged-in session stays until <see cref="TakeExpiredAsync"/> deletes and returns it, once.
+/// </para>
 /// </remarks>
-internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteSessionStore : ITypedSessionStore, ISessionIndexStore, IAsyncDisposable, IDisposable
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
     // Version 1 had no remember-me flag; every session it stored is not remembered.
     private const string UpgradeFromVersion1Sql = "ALTER TABLE typedsession_sessions ADD COLUMN persistent INTEGER NOT NULL DEFAULT 0";
 
+    // Version 2 had no owner: every session it stored is anonymous.
+    private const string UpgradeFromVersion2Sql = """
+        ALTER TABLE typedsession_sessions ADD COLUMN user_id TEXT NULL;
+        ALTER TABLE typedsession_sessions ADD COLUMN session_id TEXT NULL;
+        ALTER TABLE typedsession_sessions ADD COLUMN device TEXT NULL;
+        ALTER TABLE typedsession_sessions ADD COLUMN touched INTEGER NULL;
+        """;
+
+    // Runs inside the initializing transaction, after any upgrade. The owner columns are the per-user index: a row with a
+    // user_id is a logged-in session, listed through typedsession_sessions_user and taken at expiry through
+    // typedsession_sessions_owned_expiry. touched (Stopwatch ticks) orders the writes of one millisecond.
     private const string SchemaSql = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS typedsession_sessions (
             store_key TEXT NOT NULL PRIMARY KEY,
             created_at INTEGER NOT NULL,
             refreshed_at INTEGER NOT NULL,
             expires_at INTEGER NOT NULL,
-            persistent INTEGER NOT NULL DEFAULT 0
+            persistent INTEGER NOT NULL DEFAULT 0,
+            user_id TEXT NULL,
+            session_id TEXT NULL,
+            device TEXT NULL,
+            touched INTEGER NULL
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS typedsession_sessions_expires_at ON typedsession_sessions (expires_at);
+        CREATE INDEX IF NOT EXISTS typedsession_sessions_user ON typedsession_sessions (user_id, refreshed_at) WHERE user_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS typedsession_sessions_owned_expiry ON typedsession_sessions (expires_at) WHERE user_id IS NOT NULL;
         CREATE TABLE IF NOT EXISTS typedsession_values (
             store_key TEXT NOT NULL,
             name TEXT NOT NULL,
             value BLOB NOT NULL,
             PRIMARY KEY (store_key, name)
         ) WITHOUT ROWID;
-        PRAGMA user_version = 2;
+        PRAGMA user_version = 3;
         """;
 
     private const string LoadSql = """
-        SELECT s.created_at, s.refreshed_at, s.persistent, v.name, v.value
+        SELECT s.created_at, s.refreshed_at, s.persistent, v.name, v.value, s.user_id, s.session_id, s.device
         FROM typedsession_sessions AS s
         LEFT JOIN typedsession_values AS v ON v.store_key = s.store_key
         WHERE s.store_key = $key AND s.expires_at > $now
         """;
 
     private const string TouchSql = """
-        UPDATE typedsession_sessions SET refreshed_at = $now, expires_at = $expires, persistent = $persistent
+        UPDATE typedsession_sessions SET refreshed_at = $now, expires_at = $expires, persistent = $persistent, touched = $tick
         WHERE store_key = $key AND expires_at > $now
         """;
 
     // $persistentExpires is given only when the engine does not know whether the session is remembered: the row says.
     private const string RefreshSql = """
         UPDATE typedsession_sessions
-        SET refreshed_at = $now, expires_at = CASE WHEN persistent = 1 AND $persistentExpires IS NOT NULL THEN $persistentExpires ELSE $expires END
+        SET refreshed_at = $now, expires_at = CASE WHEN persistent = 1 AND $persistentExpires IS NOT NULL THEN $persistentExpires ELSE $expires END, touched = $tick
         WHERE store_key = $key AND expires_at > $now
         """;
 
     private const string ReplaceSessionSql = """
         DELETE FROM typedsession_values WHERE store_key = $key;
-        INSERT INTO typedsession_sessions (store_key, created_at, refreshed_at, expires_at, persistent) VALUES ($key, $created, $now, $expires, $persistent)
+        INSERT INTO typedsession_sessions (store_key, created_at, refreshed_at, expires_at, persistent, user_id, session_id, device, touched)
+        VALUES ($key, $created, $now, $expires, $persistent, $user, $session, $device, $tick)
         ON CONFLICT (store_key) DO UPDATE SET
-            created_at = excluded.created_at, refreshed_at = excluded.refreshed_at, expires_at = excluded.expires_at, persistent = excluded.persistent;
+            created_at = excluded.created_at, refreshed_at = excluded.refreshed_at, expires_at = excluded.expires_at, persistent = excluded.persistent,
+            user_id = excluded.user_id, session_id = excluded.session_id, device = excluded.device, touched = excluded.touched;
         """;
 
     private const string UpsertValueSql = """
@@ -85,9 +114,49 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
         DELETE FROM typedsession_sessions WHERE store_key = $key;
         """;
 
+    // Anonymous sessions only: an owned one stays until TakeExpiredAsync takes it, so that its expiry is reported.
     private const string RemoveExpiredSql = """
-        DELETE FROM typedsession_values WHERE store_key IN (SELECT store_key FROM typedsession_sessions WHERE expires_at <= $now);
-        DELETE FROM typedsession_sessions WHERE expires_at <= $now;
+        DELETE FROM typedsession_values WHERE store_key IN (SELECT store_key FROM typedsession_sessions WHERE expires_at <= $now AND user_id IS NULL);
+        DELETE FROM typedsession_sessions WHERE expires_at <= $now AND user_id IS NULL;
+        """;
+
+    private const string IndexedColumns = "store_key, user_id, session_id, device, created_at, refreshed_at, expires_at, persistent";
+
+    // A regenerate of a logged-in session: the old entry leaves the index (the engine deletes it next).
+    private const string UnindexSql = "UPDATE typedsession_sessions SET user_id = NULL WHERE store_key = $key AND user_id = $user";
+
+    private const string LiveOwnedSql = $"""
+        SELECT {IndexedColumns} FROM typedsession_sessions
+        WHERE user_id = $user AND expires_at > $now AND store_key <> $key
+        ORDER BY refreshed_at, touched, store_key
+        """;
+
+    private const string ListSql = $"""
+        SELECT {IndexedColumns} FROM typedsession_sessions
+        WHERE user_id = $user AND expires_at > $now
+        ORDER BY refreshed_at DESC, touched DESC, store_key
+        """;
+
+    // One session by its id, or all but one: the values first, then the rows, which say what was deleted. Expired rows
+    // are left for TakeExpiredAsync, which reports them as expired.
+    private const string RevokeWhere = """
+        user_id = $user AND expires_at > $now
+        AND (session_id = $session OR ($session IS NULL AND ($except IS NULL OR session_id IS NOT $except)))
+        """;
+
+    private const string RevokeSql = $"""
+        DELETE FROM typedsession_values WHERE store_key IN (SELECT store_key FROM typedsession_sessions WHERE {RevokeWhere});
+        DELETE FROM typedsession_sessions WHERE {RevokeWhere} RETURNING {IndexedColumns};
+        """;
+
+    // The oldest expired owned rows, up to $max: both statements run in one write transaction, so they see one set.
+    private const string ExpiredOwnedKeys = """
+        SELECT store_key FROM typedsession_sessions WHERE user_id IS NOT NULL AND expires_at <= $now ORDER BY expires_at, store_key LIMIT $max
+        """;
+
+    private const string TakeExpiredSql = $"""
+        DELETE FROM typedsession_values WHERE store_key IN ({ExpiredOwnedKeys});
+        DELETE FROM typedsession_sessions WHERE store_key IN ({ExpiredOwnedKeys}) RETURNING {IndexedColumns};
         """;
 
     private readonly string _connectionString;
@@ -138,6 +207,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
         Dictionary<string, byte[]>? values = null;
         long created = 0, refreshed = 0;
         var persistent = false;
+        SessionOwner? owner = null;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             if (values is null)
@@ -146,6 +216,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
                 created = reader.GetInt64(0);
                 refreshed = reader.GetInt64(1);
                 persistent = reader.GetInt64(2) == 1;
+                owner = reader.IsDBNull(5) ? null : OwnerAt(reader, 5);
             }
 
             if (!reader.IsDBNull(3))
@@ -159,6 +230,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
             : new SessionEntry(values, DateTimeOffset.FromUnixTimeMilliseconds(created), DateTimeOffset.FromUnixTimeMilliseconds(refreshed))
             {
                 IsPersistent = persistent,
+                Owner = owner,
             };
     }
 
@@ -177,71 +249,166 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
         var expires = (commit.Expiry.Now + timeToLive).ToUnixTimeMilliseconds();
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = BeginImmediate(connection);
 
-        IEnumerable<KeyValuePair<string, byte[]>> written;
         if (commit.CreatesEntry)
         {
-            await using var replace = Command(connection, transaction, ReplaceSessionSql, storeKey);
-            replace.Parameters.AddWithValue("$created", commit.CreatedAt.ToUnixTimeMilliseconds());
-            replace.Parameters.AddWithValue("$now", now);
-            replace.Parameters.AddWithValue("$expires", expires);
-            replace.Parameters.AddWithValue("$persistent", commit.IsPersistent ? 1 : 0);
-            await replace.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await CreateEntryAsync(connection, transaction, storeKey, commit, now, expires, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // An update: its first statement tells, inside the transaction, whether the session still lives.
+        IEnumerable<KeyValuePair<string, byte[]>> written;
+        await using var touch = Command(connection, transaction, TouchSql, storeKey);
+        touch.Parameters.AddWithValue("$now", now);
+        touch.Parameters.AddWithValue("$expires", expires);
+        touch.Parameters.AddWithValue("$persistent", commit.IsPersistent ? 1 : 0);
+        touch.Parameters.AddWithValue("$tick", Stopwatch.GetTimestamp());
+        if (await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            // The session was deleted, regenerated away or expired while the request ran: its changes must not
+            // bring it back.
+            Log.LateWriteDropped(_logger);
+            return false;
+        }
+
+        if (commit.ReplaceAll)
+        {
+            await using var clear = Command(connection, transaction, ClearValuesSql, storeKey);
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             written = commit.Values;
         }
         else
         {
-            // An update: its first statement tells, inside the transaction, whether the session still lives.
-            await using var touch = Command(connection, transaction, TouchSql, storeKey);
-            touch.Parameters.AddWithValue("$now", now);
-            touch.Parameters.AddWithValue("$expires", expires);
-            touch.Parameters.AddWithValue("$persistent", commit.IsPersistent ? 1 : 0);
-            if (await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            if (commit.Removed.Count > 0)
             {
-                // The session was deleted, regenerated away or expired while the request ran: its changes must not
-                // bring it back.
-                Log.LateWriteDropped(_logger);
-                return false;
+                await using var remove = Command(connection, transaction, RemoveValueSql, storeKey);
+                var name = remove.Parameters.Add("$name", SqliteType.Text);
+                foreach (var removed in commit.Removed)
+                {
+                    name.Value = removed;
+                    await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
 
-            if (commit.ReplaceAll)
+            written = commit.Changed;
+        }
+
+        await UpsertValuesAsync(connection, transaction, storeKey, written, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<SessionLoginResult> LogInAsync(string storeKey, SessionCommit commit, SessionLimit? limit, string? replacing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var owner = commit.Owner ?? throw new ArgumentException("A login's commit names its owner (SessionCommit.Owner).", nameof(commit));
+        var now = commit.Expiry.Now.ToUnixTimeMilliseconds();
+        var expires = (commit.Expiry.Now + commit.Expiry.TimeToLive).ToUnixTimeMilliseconds();
+
+        // BEGIN IMMEDIATE takes the file's write lock before the count: simultaneous logins, in this process or
+        // another, run one after the other, and each sees the sessions the ones before it wrote.
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = BeginImmediate(connection);
+
+        if (replacing is not null)
+        {
+            await using var unindex = Command(connection, transaction, UnindexSql, replacing);
+            unindex.Parameters.AddWithValue("$user", owner.UserId);
+            await unindex.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<IndexedSession> evicted = [];
+        if (limit is { } cap)
+        {
+            List<IndexedSession> live;
+            await using (var select = Command(connection, transaction, LiveOwnedSql, storeKey))
             {
-                await using var clear = Command(connection, transaction, ClearValuesSql, storeKey);
-                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                written = commit.Values;
+                select.Parameters.AddWithValue("$user", owner.UserId);
+                select.Parameters.AddWithValue("$now", now);
+                live = await ReadIndexedAsync(select, cancellationToken).ConfigureAwait(false);
             }
-            else
+
+            var excess = live.Count - Math.Max(cap.MaxSessions, 1) + 1;
+            if (excess > 0)
             {
-                if (commit.Removed.Count > 0)
+                if (cap.Policy == SessionLimitPolicy.RefuseNewLogin)
                 {
-                    await using var remove = Command(connection, transaction, RemoveValueSql, storeKey);
-                    var name = remove.Parameters.Add("$name", SqliteType.Text);
-                    foreach (var removed in commit.Removed)
-                    {
-                        name.Value = removed;
-                        await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    return SessionLoginResult.RefusedAtLimit;
                 }
 
-                written = commit.Changed;
+                // Least recently used first, as the query orders them.
+                evicted = live.GetRange(0, excess);
+                await using var delete = Command(connection, transaction, DeleteSql, string.Empty);
+                foreach (var gone in evicted)
+                {
+                    delete.Parameters["$key"].Value = gone.StorageKey;
+                    await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
-        await using (var upsert = Command(connection, transaction, UpsertValueSql, storeKey))
+        await CreateEntryAsync(connection, transaction, storeKey, commit, now, expires, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return evicted.Count == 0 ? SessionLoginResult.Stored : new SessionLoginResult(false, evicted);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IndexedSession>> GetSessionsAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = Command(connection, null, ListSql, string.Empty);
+        select.Parameters.AddWithValue("$user", userId);
+        select.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        return await ReadIndexedAsync(select, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IndexedSession>> RevokeAsync(string userId, string? sessionId, string? exceptSessionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = BeginImmediate(connection);
+        List<IndexedSession> revoked;
+        await using (var revoke = Command(connection, transaction, RevokeSql, string.Empty))
         {
-            var name = upsert.Parameters.Add("$name", SqliteType.Text);
-            var value = upsert.Parameters.Add("$value", SqliteType.Blob);
-            foreach (var (key, bytes) in written)
-            {
-                name.Value = key;
-                value.Value = bytes;
-                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            revoke.Parameters.AddWithValue("$user", userId);
+            revoke.Parameters.AddWithValue("$session", (object?)sessionId ?? DBNull.Value);
+            revoke.Parameters.AddWithValue("$except", (object?)exceptSessionId ?? DBNull.Value);
+            revoke.Parameters.AddWithValue("$now", _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+            revoked = await ReadIndexedAsync(revoke, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        return revoked;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IndexedSession>> TakeExpiredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        if (max <= 0)
+        {
+            return [];
+        }
+
+        // One write transaction deletes the rows it returns: a concurrent call, in this process or another, waits for
+        // it and no longer finds them.
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = BeginImmediate(connection);
+        List<IndexedSession> taken;
+        await using (var take = Command(connection, transaction, TakeExpiredSql, string.Empty))
+        {
+            take.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            take.Parameters.AddWithValue("$max", max);
+            taken = await ReadIndexedAsync(take, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return taken;
     }
 
     /// <inheritdoc />
@@ -257,6 +424,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var refresh = Command(connection, null, RefreshSql, storeKey);
         refresh.Parameters.AddWithValue("$now", expiry.Now.ToUnixTimeMilliseconds());
+        refresh.Parameters.AddWithValue("$tick", Stopwatch.GetTimestamp());
         refresh.Parameters.AddWithValue("$expires", (expiry.Now + timeToLive).ToUnixTimeMilliseconds());
         refresh.Parameters.AddWithValue(
             "$persistentExpires",
@@ -268,7 +436,7 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
     public async Task DeleteAsync(string storeKey, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = BeginImmediate(connection);
         await using (var delete = Command(connection, transaction, DeleteSql, storeKey))
         {
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -277,11 +445,14 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes every session whose expiry has passed; returns how many. Runs by itself every <see cref="SqliteSessionStoreOptions.CleanupInterval"/>.</summary>
+    /// <summary>
+    /// Deletes every anonymous session whose expiry has passed; returns how many. A logged-in session stays until
+    /// <see cref="TakeExpiredAsync"/> takes it. Runs by itself every <see cref="SqliteSessionStoreOptions.CleanupInterval"/>.
+    /// </summary>
     public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = BeginImmediate(connection);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = RemoveExpiredSql;
@@ -308,6 +479,75 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
 
     /// <summary>Stops the periodic clean-up.</summary>
     public void Dispose() => _cleanupTimer?.Dispose();
+
+    // Takes the write lock at BEGIN: a transaction that reads before it writes cannot fail to upgrade its lock, and
+    // writers of every process on the file run one after the other (each waits up to the command timeout).
+    private static SqliteTransaction BeginImmediate(SqliteConnection connection) =>
+        connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+
+    private static SessionOwner OwnerAt(SqliteDataReader reader, int ordinal) =>
+        new(reader.GetString(ordinal), reader.IsDBNull(ordinal + 1) ? string.Empty : reader.GetString(ordinal + 1))
+        {
+            Device = reader.IsDBNull(ordinal + 2) ? null : reader.GetString(ordinal + 2),
+        };
+
+    // Reads rows of IndexedColumns.
+    private static async Task<List<IndexedSession>> ReadIndexedAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var sessions = new List<IndexedSession>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        do
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                sessions.Add(new IndexedSession(
+                    reader.GetString(0),
+                    OwnerAt(reader, 1),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+                    reader.GetInt64(7) == 1));
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+
+        return sessions;
+    }
+
+    // The first write of a session: its row (with its owner, if any) and all its values, replacing anything stored
+    // under the key.
+    private static async Task CreateEntryAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string storeKey, SessionCommit commit, long now, long expires, CancellationToken cancellationToken)
+    {
+        await using (var replace = Command(connection, transaction, ReplaceSessionSql, storeKey))
+        {
+            replace.Parameters.AddWithValue("$created", commit.CreatedAt.ToUnixTimeMilliseconds());
+            replace.Parameters.AddWithValue("$now", now);
+            replace.Parameters.AddWithValue("$expires", expires);
+            replace.Parameters.AddWithValue("$persistent", commit.IsPersistent ? 1 : 0);
+            replace.Parameters.AddWithValue("$tick", Stopwatch.GetTimestamp());
+            replace.Parameters.AddWithValue("$user", (object?)commit.Owner?.UserId ?? DBNull.Value);
+            replace.Parameters.AddWithValue("$session", (object?)commit.Owner?.SessionId ?? DBNull.Value);
+            replace.Parameters.AddWithValue("$device", (object?)commit.Owner?.Device ?? DBNull.Value);
+            await replace.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await UpsertValuesAsync(connection, transaction, storeKey, commit.Values, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task UpsertValuesAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string storeKey, IEnumerable<KeyValuePair<string, byte[]>> values, CancellationToken cancellationToken)
+    {
+        await using var upsert = Command(connection, transaction, UpsertValueSql, storeKey);
+        var name = upsert.Parameters.Add("$name", SqliteType.Text);
+        var value = upsert.Parameters.Add("$value", SqliteType.Blob);
+        foreach (var (key, bytes) in values)
+        {
+            name.Value = key;
+            value.Value = bytes;
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, string storeKey)
     {
@@ -356,7 +596,18 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (var wal = connection.CreateCommand())
+            {
+                // Outside any transaction: the journal mode cannot change inside one.
+                wal.CommandText = "PRAGMA journal_mode = WAL";
+                await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // The version check, the upgrade and the schema are one write transaction, so that processes starting
+            // together on one file upgrade it once.
+            await using var transaction = BeginImmediate(connection);
             await using var version = connection.CreateCommand();
+            version.Transaction = transaction;
             version.CommandText = "PRAGMA user_version";
             var existing = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
             if (existing > SchemaVersion)
@@ -365,16 +616,19 @@ internal sealed partial class SqliteSessionStore : ITypedSessionStore, IAsyncDis
                     $"The session database '{DatabasePath}' has schema version {existing}, newer than this version of TypedSession understands ({SchemaVersion}).");
             }
 
-            if (existing == 1)
+            if (existing is 1 or 2)
             {
                 await using var upgrade = connection.CreateCommand();
-                upgrade.CommandText = UpgradeFromVersion1Sql;
+                upgrade.Transaction = transaction;
+                upgrade.CommandText = existing == 1 ? UpgradeFromVersion1Sql + ";\n" + UpgradeFromVersion2Sql : UpgradeFromVersion2Sql;
                 await upgrade.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await using var schema = connection.CreateCommand();
+            schema.Transaction = transaction;
             schema.CommandText = SchemaSql;
             await schema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _initialized = true;
         }
         finally

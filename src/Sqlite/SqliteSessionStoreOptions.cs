@@ -15,7 +15,10 @@ public sealed class SqliteSessionStoreOptions
     /// </summary>
     public string? DatabasePath { get; set; }
 
-    /// <summary>How often expired sessions are deleted from the file (default 10 minutes). Expired sessions never load in between.</summary>
+    /// <summary>
+    /// How often expired anonymous sessions are deleted from the file (default 10 minutes). Expired sessions never load
+    /// in between. Expired logged-in sessions are left to the engine's expiry sweep, which reports each once.
+    /// </summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>

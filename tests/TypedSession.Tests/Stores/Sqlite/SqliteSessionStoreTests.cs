@@ -9,9 +9,50 @@ using TypedSession.Tests.Stores.Support;
 
 namespace TypedSession.Tests.Stores.Sqlite;
 
-/// <summary>The SQLite store on a real file: the store contract, plus persistence, expiry and clean-up.</summary>
-public sealed class SqliteSessionStoreTests : NativeSessionStoreContractTests, IAsyncLifetime
+/// <summary>
+/// The SQLite store on a real file: the store and per-user index contracts, plus persistence, expiry, clean-up, schema
+/// upgrades and the cap across two stores on one file.
+/// </summary>
+public sealed class SqliteSessionStoreTests : SessionIndexStoreContractTests, IAsyncLifetime
 {
+    // The schemas as versions 1 and 2 of the store created them.
+    private const string Version1SchemaSql = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS typedsession_sessions (
+            store_key TEXT NOT NULL PRIMARY KEY,
+            created_at INTEGER NOT NULL,
+            refreshed_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS typedsession_sessions_expires_at ON typedsession_sessions (expires_at);
+        CREATE TABLE IF NOT EXISTS typedsession_values (
+            store_key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value BLOB NOT NULL,
+            PRIMARY KEY (store_key, name)
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 1;
+        """;
+
+    private const string Version2SchemaSql = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS typedsession_sessions (
+            store_key TEXT NOT NULL PRIMARY KEY,
+            created_at INTEGER NOT NULL,
+            refreshed_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            persistent INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS typedsession_sessions_expires_at ON typedsession_sessions (expires_at);
+        CREATE TABLE IF NOT EXISTS typedsession_values (
+            store_key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value BLOB NOT NULL,
+            PRIMARY KEY (store_key, name)
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 2;
+        """;
+
     private readonly string _directory = Directory.CreateTempSubdirectory("typedsession-sqlite-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 30, 0, TimeSpan.Zero));
     private SqliteSessionStore _store = null!;
@@ -21,6 +62,12 @@ public sealed class SqliteSessionStoreTests : NativeSessionStoreContractTests, I
     protected override DateTimeOffset Now => _time.GetUtcNow();
 
     private string DatabasePath => Path.Combine(_directory, "sessions.db");
+
+    protected override Task PassAsync(TimeSpan time)
+    {
+        _time.Advance(time);
+        return Task.CompletedTask;
+    }
 
     protected override async Task AssertNothingStoredAsync(string storeKey)
     {
@@ -157,6 +204,142 @@ public sealed class SqliteSessionStoreTests : NativeSessionStoreContractTests, I
         Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(SessionLimitPolicy.EvictLeastRecentlyUsed)]
+    [InlineData(SessionLimitPolicy.RefuseNewLogin)]
+    public async Task Simultaneous_logins_through_two_stores_on_one_file_leave_exactly_one_live_session(SessionLimitPolicy policy)
+    {
+        // Two stores on one file stand for two processes: only SQLite's write lock can serialize their logins.
+        await using var other = CreateStore();
+        var stores = new ISessionIndexStore[] { _store, other };
+        var user = NewUser();
+        var limit = new SessionLimit(1, policy);
+
+        var logins = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        {
+            var key = NewKey();
+            var values = Values(("user", user));
+            var commit = new SessionCommit(values, values, [], ReplaceAll: true, Created, Expiry())
+            {
+                CreatesEntry = true,
+                Owner = new SessionOwner(user, Guid.NewGuid().ToString("D")),
+            };
+            return (Key: key, Result: await stores[i % 2].LogInAsync(key, commit, limit, replacing: null, CancellationToken.None));
+        })));
+
+        var live = new List<string>();
+        foreach (var (key, _) in logins)
+        {
+            if (await Store.LoadAsync(key, CancellationToken.None) is not null)
+            {
+                live.Add(key);
+            }
+        }
+        Assert.Equal(Assert.Single(live), Assert.Single(await other.GetSessionsAsync(user, Now, CancellationToken.None)).StorageKey);
+        Assert.Equal(19, policy == SessionLimitPolicy.RefuseNewLogin ? logins.Count(l => l.Result.Refused) : logins.Sum(l => l.Result.Evicted.Count));
+        Assert.Equal(1, await CountRowsAsync("typedsession_sessions WHERE user_id = '" + user + "'"));
+    }
+
+    [Fact]
+    public async Task The_clean_up_leaves_expired_logged_in_sessions_for_TakeExpiredAsync_and_deletes_anonymous_ones()
+    {
+        var anonymous = NewKey();
+        await Store.CommitAsync(anonymous, new SessionCommit(Values(("a", "1")), Values(("a", "1")), [], true, Created, Expiry(TimeSpan.FromMinutes(5))) { CreatesEntry = true }, default);
+        var user = NewUser();
+        var owned = await LogInAsync(user, idle: TimeSpan.FromMinutes(5));
+
+        _time.Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Equal(1, await _store.RemoveExpiredAsync(default));
+        Assert.Equal(0, await CountRowsAsync("typedsession_sessions WHERE store_key = '" + anonymous + "'"));
+        Assert.Equal(0, await CountRowsAsync("typedsession_values WHERE store_key = '" + anonymous + "'"));
+        Assert.Equal(1, await CountRowsAsync("typedsession_sessions WHERE store_key = '" + owned.Key + "'"));
+        Assert.Null(await Store.LoadAsync(owned.Key, default));
+        Assert.Empty(await _store.GetSessionsAsync(user, Now, default));
+
+        var taken = Assert.Single(await _store.TakeExpiredAsync(Now, 100, default));
+        Assert.Equal(owned.Key, taken.StorageKey);
+        Assert.Equal(owned.Owner, taken.Owner);
+        Assert.Equal(0, await CountRowsAsync("typedsession_sessions"));
+        Assert.Equal(0, await CountRowsAsync("typedsession_values"));
+    }
+
+    [Fact]
+    public async Task Thousands_of_expired_logged_in_sessions_taken_in_batches_leave_no_rows()
+    {
+        const int Count = 2000;
+        var users = Enumerable.Range(0, 30).Select(_ => NewUser()).ToArray();
+        for (var i = 0; i < Count; i++)
+        {
+            await LogInAsync(users[i % users.Length], idle: TimeSpan.FromMinutes(5));
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(0, await _store.RemoveExpiredAsync(default));
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var batches = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var mine = new List<IndexedSession>();
+            while (await _store.TakeExpiredAsync(Now, 250, default) is { Count: > 0 } batch)
+            {
+                Assert.True(batch.Count <= 250);
+                mine.AddRange(batch);
+            }
+            return mine;
+        })));
+        foreach (var session in batches.SelectMany(b => b))
+        {
+            Assert.True(seen.Add(session.StorageKey), $"{session.StorageKey} was taken twice.");
+        }
+
+        Assert.Equal(Count, seen.Count);
+        Assert.Equal(0, await CountRowsAsync("typedsession_sessions"));
+        Assert.Equal(0, await CountRowsAsync("typedsession_values"));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task A_file_of_an_older_schema_is_upgraded_in_place_and_keeps_its_sessions(int version)
+    {
+        var key = NewKey();
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = (version == 1 ? Version1SchemaSql : Version2SchemaSql) + $"""
+                INSERT INTO typedsession_sessions (store_key, created_at, refreshed_at, expires_at)
+                VALUES ($key, {Created.ToUnixTimeMilliseconds()}, {Now.ToUnixTimeMilliseconds()}, {(Now + TimeSpan.FromMinutes(20)).ToUnixTimeMilliseconds()});
+                INSERT INTO typedsession_values (store_key, name, value) VALUES ($key, 'user', $value);
+                """;
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$value", Bytes("ada"));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var entry = await LoadExistingAsync(key);
+        Assert.Equal("ada", Texts(entry)["user"]);
+        Assert.Equal(Created, entry.CreatedAt);
+        Assert.False(entry.IsPersistent);
+        Assert.Null(entry.Owner);
+        Assert.Equal(3L, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'typedsession_sessions_user'"));
+
+        // The upgraded file takes logins and updates like a new one.
+        Assert.True(await ChangeAsync(key, Values(("cart", "1 item"))));
+        var user = NewUser();
+        var login = await LogInAsync(user);
+        Assert.Equal(login.Owner, (await LoadExistingAsync(login.Key)).Owner);
+        Assert.Equal(login.Key, Assert.Single(await _store.GetSessionsAsync(user, Now, default)).StorageKey);
+
+        // A second store on the upgraded file finds it current.
+        await _store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _store = CreateStore();
+        Assert.Equal(new Dictionary<string, string> { ["user"] = "ada", ["cart"] = "1 item" }, Texts(await LoadExistingAsync(key)));
+    }
+
     private SqliteSessionStore CreateStore() =>
         new(Options.Create(new SqliteSessionStoreOptions { DatabasePath = DatabasePath, CleanupInterval = TimeSpan.FromMinutes(10) }), _time);
 
@@ -166,6 +349,15 @@ public sealed class SqliteSessionStoreTests : NativeSessionStoreContractTests, I
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM " + tableAndCondition;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
