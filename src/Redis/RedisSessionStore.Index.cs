@@ -31,7 +31,7 @@ internal sealed partial class RedisSessionStore
     // ARGV[7]: the store key it replaces, or ''; ARGV[8]: the grace period in ms. Counts only live entries (expiry
     // after now): an expired one stays for the sweep but no longer counts. Answers {0} when refused, else {1} followed
     // by store key, listing, last access, expiry of each evicted session, least recently used first.
-    private const string LogInScript = ExpireIndexLua + """
+    private const string LogInScript = ExpireIndexLua + "\n" + """
         local now = tonumber(ARGV[1])
         local key = ARGV[2]
         if ARGV[7] ~= '' then
@@ -75,7 +75,7 @@ internal sealed partial class RedisSessionStore
     // KEYS: the user's three index keys. ARGV[1]: now; ARGV[2]: the store key; ARGV[3]: its new expiry; ARGV[4]: the
     // grace period. Moves an entry that is there and not yet expired, and nothing else: never adds one back (XX), never
     // revives one the sweep is due to report.
-    private const string TouchScript = ExpireIndexLua + """
+    private const string TouchScript = ExpireIndexLua + "\n" + """
         local expires = redis.call('ZSCORE', KEYS[1], ARGV[2])
         if not expires or tonumber(expires) <= tonumber(ARGV[1]) then return 0 end
         redis.call('ZADD', KEYS[1], 'XX', ARGV[3], ARGV[2])
