@@ -240,6 +240,72 @@ public sealed class RedisSessionStoreTests : SessionIndexStoreContractTests, ICl
         Assert.Equal("1", Texts(recovered!)["a"]);
     }
 
+    [Fact]
+    public async Task Thousands_of_expired_logins_leave_no_keys_once_taken()
+    {
+        var prefix = $"growth-{Guid.NewGuid():N}:";
+        await using var store = new RedisSessionStore(Options.Create(new RedisSessionStoreOptions { Configuration = _server.Configuration, KeyPrefix = prefix }));
+        var users = Enumerable.Range(0, 400).Select(_ => NewUser()).ToList();
+        var values = Values(("a", "1"));
+        Task<SessionLoginResult> LogIn(string user, TimeSpan idle) => store.LogInAsync(
+            NewKey(),
+            new SessionCommit(values, values, [], true, Created, Expiry(idle)) { CreatesEntry = true, Owner = new SessionOwner(user, Guid.NewGuid().ToString("D")) },
+            new SessionLimit(10, SessionLimitPolicy.EvictLeastRecentlyUsed),
+            null,
+            default);
+
+        await LogIn(users[0], TimeSpan.FromMinutes(20));
+        foreach (var chunk in Enumerable.Range(0, 2000).Chunk(200))
+        {
+            await Task.WhenAll(chunk.Select(i => LogIn(users[i % users.Count], TimeSpan.FromMilliseconds(500))));
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(1500));
+
+        var taken = 0;
+        while ((await store.TakeExpiredAsync(Now, 300, default)) is { Count: > 0 } batch)
+        {
+            Assert.True(batch.Count <= 300);
+            taken += batch.Count;
+        }
+
+        Assert.Equal(2000, taken);
+        var left = new List<string>();
+        await foreach (var key in _inspector.GetServer(_server.Configuration).KeysAsync(pattern: prefix + "*"))
+        {
+            left.Add(key.ToString());
+        }
+        // The live session's hash and its user's three index keys.
+        Assert.Equal(4, left.Count);
+        Assert.Single(await store.GetSessionsAsync(users[0], Now, default));
+        Assert.All(left, key => Assert.True(_inspector.GetDatabase().KeyTimeToLive(key) is { } ttl && ttl <= TimeSpan.FromMinutes(20) + RedisSessionStore.IndexGracePeriod));
+    }
+
+    [Fact]
+    public async Task An_owned_write_and_refresh_cost_one_round_trip_and_an_anonymous_refresh_no_extra_command()
+    {
+        var user = NewUser();
+        var (key, owner, _) = await LogInAsync(user);
+        var anonymous = NewKey();
+        await CreateAsync(anonymous, Values(("a", "1")));
+        var changed = Values(("a", "2"));
+        Task Change() => Store.CommitAsync(key, new SessionCommit(changed, changed, [], false, Created, Expiry()) { Owner = owner }, default);
+        await Change();
+        await Store.RefreshAsync(key, Expiry() with { Owner = owner }, default);
+        await Store.RefreshAsync(anonymous, Expiry(), default);
+        await ((ISessionIndexStore)Store).GetSessionsAsync(user, Now, default);
+
+        var write = await CountCommandsAsync(Change);
+        var refresh = await CountCommandsAsync(() => Store.RefreshAsync(key, Expiry() with { Owner = owner }, default));
+        var anonymousRefresh = await CountCommandsAsync(() => Store.RefreshAsync(anonymous, Expiry(), default));
+        var list = await CountCommandsAsync(() => ((ISessionIndexStore)Store).GetSessionsAsync(user, Now, default));
+
+        // The session's script and the index touch (ZSCORE, two ZADD XX, ZRANGE, three PEXPIREAT), sent together.
+        Assert.Equal("evalsha=2 hset=1 pexpire=1 pexpireat=3 zadd=2 zrange=1 zscore=1", write);
+        Assert.Equal("evalsha=2 hset=1 pexpire=1 pexpireat=3 zadd=2 zrange=1 zscore=1", refresh);
+        Assert.Equal("evalsha=1 hset=1 pexpire=1", anonymousRefresh);
+        Assert.StartsWith("evalsha=1 ", list, StringComparison.Ordinal);
+    }
+
     private async Task<string> CountCommandsAsync(Func<Task> operation)
     {
         await _server.ResetCommandStatsAsync();
