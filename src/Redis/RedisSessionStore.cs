@@ -29,7 +29,20 @@ namespace TypedSession.Stores.Redis;
 /// <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c> (last commit or refresh), both Unix milliseconds, and
 /// <c>0xFF 'p'</c>, <c>1</c> for a remembered session (<see cref="SessionEntry.IsPersistent"/>) and <c>0</c> or absent
 /// otherwise. A hash without the creation time (which earlier versions could leave behind after a late write) loads as
-/// no session.
+/// no session. A logged-in session also holds its owner, <c>0xFF 'u'</c> (user id), <c>0xFF 'i'</c> (session id) and
+/// <c>0xFF 'd'</c> (device, when given), written once when the session is created, and keeps its refresh time under
+/// <c>0xFF 'R'</c> instead of <c>0xFF 'r'</c>: a refresh that does not know whose session it is learns it from
+/// <c>HSET</c>'s answer, so an anonymous session's refresh reads nothing more.
+/// </para>
+/// <para>
+/// As an <see cref="ISessionIndexStore"/>, the store keeps per user three keys whose hash tag is the user id, so that
+/// they share one Redis Cluster slot: <c>typedsession:u:{user}:e</c> (a sorted set of store keys by expiry),
+/// <c>:a</c> (the same by last access) and <c>:s</c> (a hash of what the listing shows). Each index step is one script
+/// on that slot. A write or refresh of a logged-in session sends the session's script and the index touch together, one
+/// round trip; the touch moves only an entry that is there and not yet expired. Steps that also touch the session's own
+/// key (login, revoke, delete) run in an order that a crash between them leaves safe: the session is created before its
+/// entry and deleted before it. Expired entries stay until <see cref="TakeExpiredAsync"/> (a <c>SCAN</c> of every
+/// primary) takes them; the index keys expire <see cref="IndexGracePeriod"/> after the latest expiry they hold.
 /// </para>
 /// </remarks>
 internal sealed partial class RedisSessionStore : ITypedSessionStore, ISessionIndexStore, IAsyncDisposable, IDisposable
