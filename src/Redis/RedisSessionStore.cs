@@ -29,16 +29,37 @@ namespace TypedSession.Stores.Redis;
 /// <c>0xFF 'c'</c> (creation time) and <c>0xFF 'r'</c> (last commit or refresh), both Unix milliseconds, and
 /// <c>0xFF 'p'</c>, <c>1</c> for a remembered session (<see cref="SessionEntry.IsPersistent"/>) and <c>0</c> or absent
 /// otherwise. A hash without the creation time (which earlier versions could leave behind after a late write) loads as
-/// no session.
+/// no session. A logged-in session also holds its owner, <c>0xFF 'u'</c> (user id), <c>0xFF 'i'</c> (session id) and
+/// <c>0xFF 'd'</c> (device, when given), written once when the session is created, and keeps its refresh time under
+/// <c>0xFF 'R'</c> instead of <c>0xFF 'r'</c>: a refresh that does not know whose session it is learns it from
+/// <c>HSET</c>'s answer, so an anonymous session's refresh reads nothing more.
+/// </para>
+/// <para>
+/// As an <see cref="ISessionIndexStore"/>, the store keeps per user three keys whose hash tag is the user id, so that
+/// they share one Redis Cluster slot: <c>typedsession:u:{user}:e</c> (a sorted set of store keys by expiry),
+/// <c>:a</c> (the same by last access) and <c>:s</c> (a hash of what the listing shows). Each index step is one script
+/// on that slot. A write or refresh of a logged-in session sends the session's script and the index touch together, one
+/// round trip; the touch moves only an entry that is there and not yet expired. Steps that also touch the session's own
+/// key (login, revoke, delete) run in an order that a crash between them leaves safe: the session is created before its
+/// entry and deleted before it. Expired entries stay until <see cref="TakeExpiredAsync"/> (a <c>SCAN</c> of every
+/// primary) takes them; the index keys expire <see cref="IndexGracePeriod"/> after the latest expiry they hold.
 /// </para>
 /// </remarks>
-internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisposable, IDisposable
+internal sealed partial class RedisSessionStore : ITypedSessionStore, ISessionIndexStore, IAsyncDisposable, IDisposable
 {
     private const byte MetadataMarker = 0xFF;
 
     private static readonly byte[] CreatedField = [MetadataMarker, (byte)'c'];
     private static readonly byte[] RefreshedField = [MetadataMarker, (byte)'r'];
     private static readonly byte[] PersistentField = [MetadataMarker, (byte)'p'];
+
+    // A logged-in session keeps its refresh time under 'R' instead of 'r', so that a refresh that does not know whose
+    // session it is learns it from HSET's answer (1: the field was new, the session is owned) without reading anything
+    // for an anonymous session; see UpdateScript.
+    private static readonly byte[] OwnedRefreshedField = [MetadataMarker, (byte)'R'];
+    private static readonly byte[] UserField = [MetadataMarker, (byte)'u'];
+    private static readonly byte[] SessionIdField = [MetadataMarker, (byte)'i'];
+    private static readonly byte[] DeviceField = [MetadataMarker, (byte)'d'];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly RedisSessionStoreOptions _options;
@@ -95,47 +116,26 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
 
         if (commit.CreatesEntry)
         {
-            var entries = new HashEntry[commit.Values.Count + (commit.IsPersistent ? 3 : 2)];
-            var next = 0;
-            entries[next++] = new HashEntry(CreatedField, commit.CreatedAt.ToUnixTimeMilliseconds());
-            entries[next++] = new HashEntry(RefreshedField, now);
-            if (commit.IsPersistent)
-            {
-                entries[next++] = new HashEntry(PersistentField, 1);
-            }
-            foreach (var (name, value) in commit.Values)
-            {
-                entries[next++] = new HashEntry(FieldOf(name), value);
-            }
-
-            // The whole session is written under a key of its own and then renamed over the session's key: RENAME
-            // replaces the old hash atomically and keeps the new one's expiry, so a concurrent load sees either the
-            // old session or the new one, never none or a mix. Three commands, one round trip; a script would cost
-            // one more, as Redis counts the script call besides the commands it runs.
-            var staging = StagingKeyOf(storeKey);
-            var replace = database.CreateBatch();
-            var stage = replace.HashSetAsync(staging, entries);
-            var stageExpiry = replace.KeyExpireAsync(staging, TimeSpan.FromMilliseconds(milliseconds));
-            var rename = replace.KeyRenameAsync(staging, key);
-            replace.Execute();
-            await Task.WhenAll(stage, stageExpiry, rename).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await CreateAsync(database, storeKey, commit, milliseconds, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         // An update (changed keys, or a cleared session): one script, so that the existence check and the writes are
-        // one atomic step in one round trip.
-        var arguments = new RedisValue[4 + commit.Removed.Count + 2 * ((commit.ReplaceAll ? commit.Values.Count : commit.Changed.Count) + 2)];
+        // one atomic step in one round trip. A logged-in session's index entry is moved by a second script on the
+        // user's slot, sent at the same time so that both go out in one round trip.
+        var arguments = new RedisValue[5 + commit.Removed.Count + 2 * ((commit.ReplaceAll ? commit.Values.Count : commit.Changed.Count) + 2)];
         var position = 0;
         arguments[position++] = milliseconds;
         arguments[position++] = 0;
         arguments[position++] = commit.ReplaceAll ? 1 : 0;
+        arguments[position++] = 0;
         arguments[position++] = commit.Removed.Count;
         foreach (var name in commit.Removed)
         {
             arguments[position++] = FieldOf(name);
         }
 
-        arguments[position++] = RefreshedField;
+        arguments[position++] = commit.Owner is null ? RefreshedField : OwnedRefreshedField;
         arguments[position++] = now;
         arguments[position++] = PersistentField;
         arguments[position++] = commit.IsPersistent ? 1 : 0;
@@ -145,7 +145,53 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
             arguments[position++] = value;
         }
 
-        return await UpdateAsync(database, key, arguments, cancellationToken).ConfigureAwait(false);
+        var update = database.ScriptEvaluateAsync(UpdateScript, [key], arguments);
+        if (commit.Owner is { } owner)
+        {
+            var touch = TouchAsync(database, owner.UserId, storeKey, commit.Expiry.Now, milliseconds);
+            await Task.WhenAll(update, touch).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return Applied(await update.WaitAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    // Writes a new session whole (a first write, or a login before its index entry).
+    private async Task CreateAsync(IDatabase database, string storeKey, SessionCommit commit, long milliseconds, CancellationToken cancellationToken)
+    {
+        var owner = commit.Owner;
+        var entries = new HashEntry[commit.Values.Count + (commit.IsPersistent ? 3 : 2) + (owner is null ? 0 : owner.Device is null ? 2 : 3)];
+        var next = 0;
+        entries[next++] = new HashEntry(CreatedField, commit.CreatedAt.ToUnixTimeMilliseconds());
+        entries[next++] = new HashEntry(owner is null ? RefreshedField : OwnedRefreshedField, commit.Expiry.Now.ToUnixTimeMilliseconds());
+        if (commit.IsPersistent)
+        {
+            entries[next++] = new HashEntry(PersistentField, 1);
+        }
+        if (owner is not null)
+        {
+            entries[next++] = new HashEntry(UserField, owner.UserId);
+            entries[next++] = new HashEntry(SessionIdField, owner.SessionId);
+            if (owner.Device is { } device)
+            {
+                entries[next++] = new HashEntry(DeviceField, device);
+            }
+        }
+        foreach (var (name, value) in commit.Values)
+        {
+            entries[next++] = new HashEntry(FieldOf(name), value);
+        }
+
+        // The whole session is written under a key of its own and then renamed over the session's key: RENAME
+        // replaces the old hash atomically and keeps the new one's expiry, so a concurrent load sees either the
+        // old session or the new one, never none or a mix. Three commands, one round trip; a script would cost
+        // one more, as Redis counts the script call besides the commands it runs.
+        var staging = StagingKeyOf(storeKey);
+        var replace = database.CreateBatch();
+        var stage = replace.HashSetAsync(staging, entries);
+        var stageExpiry = replace.KeyExpireAsync(staging, TimeSpan.FromMilliseconds(milliseconds));
+        var rename = replace.KeyRenameAsync(staging, RedisKeyOf(storeKey));
+        replace.Execute();
+        await Task.WhenAll(stage, stageExpiry, rename).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -163,24 +209,52 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
 
         // The refresh time is written too, so that the engine sees when the expiry was last extended and refreshes
         // again only after a meaningful part of the idle window. A window for a remembered entry is passed only when
-        // the engine does not know which the session is: the script then picks by the stored flag.
+        // the engine does not know which the session is: the script then picks by the stored flag. When the engine
+        // knows the owner and the window, the index entry moves in the same round trip; otherwise the script tells
+        // whether the session is owned (an anonymous one costs nothing more) and the entry moves in a second one.
+        var owner = expiry.PersistentIdleTimeout is null ? expiry.Owner : null;
+        var milliseconds = ToMilliseconds(timeToLive);
         RedisValue[] arguments =
         [
-            ToMilliseconds(timeToLive),
+            milliseconds,
             expiry.PersistentIdleTimeout is null ? 0 : ToMilliseconds(persistentTimeToLive),
             0,
+            owner is null ? 1 : 0,
             0,
-            RefreshedField,
+            owner is null ? RefreshedField : OwnedRefreshedField,
             expiry.Now.ToUnixTimeMilliseconds(),
         ];
-        await UpdateAsync(database, RedisKeyOf(storeKey), arguments, cancellationToken).ConfigureAwait(false);
+        var update = database.ScriptEvaluateAsync(UpdateScript, [RedisKeyOf(storeKey)], arguments);
+        if (owner is not null)
+        {
+            await Task.WhenAll(update, TouchAsync(database, owner.UserId, storeKey, expiry.Now, milliseconds)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await update.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (result.Resp2Type == ResultType.Array && (RedisValue[]?)result is [var applied, var user] && !user.IsNull && applied.TryParse(out long appliedMilliseconds))
+        {
+            await TouchAsync(database, (string)user!, storeKey, expiry.Now, appliedMilliseconds).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
     public async Task DeleteAsync(string storeKey, CancellationToken cancellationToken)
     {
         var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        await database.KeyDeleteAsync(RedisKeyOf(storeKey)).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // The owner is read in the same round trip: the fields are written once, when the session is created under
+        // this key, so reading them just before the delete is as good as reading them atomically with it.
+        var key = RedisKeyOf(storeKey);
+        var batch = database.CreateBatch();
+        var user = batch.HashGetAsync(key, UserField);
+        var delete = batch.KeyDeleteAsync(key);
+        batch.Execute();
+        await Task.WhenAll(user, delete).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!user.Result.IsNull)
+        {
+            await RemoveFromIndexAsync(database, (string)user.Result!, [storeKey], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Closes the connection the store opened itself; a connection supplied by the application stays open.</summary>
@@ -204,23 +278,37 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
 
     // KEYS[1]: the session's hash. ARGV[1]: time to live in milliseconds; ARGV[2]: the time to live instead for a
     // remembered entry (the stored flag decides), or 0 when ARGV[1] applies whatever the entry is; ARGV[3]: 1 to replace
-    // every value (a cleared session); ARGV[4]: how many removed fields follow; then those fields; then field/value
-    // pairs to set (the refresh time first). PEXPIRE answers 0 for a missing key, so it is the existence check too: a
-    // session deleted, regenerated away or expired meanwhile gets no fragment, and the script costs Redis one command
-    // more (EVALSHA) than the pipelined writes it replaces, in the same single round trip. HSET goes in chunks that stay
-    // within Lua's stack.
+    // every value (a cleared session); ARGV[4]: 1 for a refresh that does not know whether the session is logged in;
+    // ARGV[5]: how many removed fields follow; then those fields; then field/value pairs to set (the refresh time
+    // first). PEXPIRE answers 0 for a missing key, so it is the existence check too: a session deleted, regenerated away
+    // or expired meanwhile gets no fragment, and the script costs Redis one command more (EVALSHA) than the pipelined
+    // writes it replaces, in the same single round trip. HSET goes in chunks that stay within Lua's stack.
+    // A logged-in session keeps its refresh time under '\255R': for a refresh that does not know the owner, HSET of
+    // '\255r' answers 0 for an anonymous session (done, nothing read) and 1 for a logged-in one, which the script then
+    // puts right and answers with the time to live it applied and the user id, for the caller to move the index entry.
     private const string UpdateScript = """
         local ttl = ARGV[1]
         if ARGV[2] ~= '0' and redis.call('HGET', KEYS[1], '\255p') == '1' then ttl = ARGV[2] end
         if redis.call('PEXPIRE', KEYS[1], ttl) == 0 then return 0 end
-        local removed = tonumber(ARGV[4])
-        local first = 5 + removed
-        if ARGV[3] == '1' then
-          local created = redis.call('HGET', KEYS[1], '\255c')
-          redis.call('DEL', KEYS[1])
-          if created then redis.call('HSET', KEYS[1], '\255c', created) end
+        local removed = tonumber(ARGV[5])
+        local first = 6 + removed
+        if ARGV[4] == '1' then
+          if redis.call('HSET', KEYS[1], ARGV[first], ARGV[first + 1]) == 0 then return 1 end
+          redis.call('HDEL', KEYS[1], ARGV[first])
+          redis.call('HSET', KEYS[1], '\255R', ARGV[first + 1])
+          return {ttl, redis.call('HGET', KEYS[1], '\255u')}
         end
-        for i = 5, first - 1, 4000 do
+        if ARGV[3] == '1' then
+          local names = {'\255c', '\255u', '\255i', '\255d'}
+          local kept = redis.call('HMGET', KEYS[1], unpack(names))
+          local again = {}
+          for j = 1, 4 do
+            if kept[j] then again[#again + 1] = names[j]; again[#again + 1] = kept[j] end
+          end
+          redis.call('DEL', KEYS[1])
+          if #again > 0 then redis.call('HSET', KEYS[1], unpack(again)) end
+        end
+        for i = 6, first - 1, 4000 do
           redis.call('HDEL', KEYS[1], unpack(ARGV, i, math.min(i + 3999, first - 1)))
         end
         for i = first, #ARGV, 4000 do
@@ -230,12 +318,8 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
         return 1
         """;
 
-    // StackExchange.Redis sends the script by its hash (EVALSHA) once the server knows it, loading it first otherwise.
-    private static async Task<bool> UpdateAsync(IDatabase database, RedisKey key, RedisValue[] arguments, CancellationToken cancellationToken)
-    {
-        var applied = await database.ScriptEvaluateAsync(UpdateScript, [key], arguments).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return (long)applied == 1;
-    }
+    // StackExchange.Redis sends a script by its hash (EVALSHA) once the server knows it, loading it first otherwise.
+    private static bool Applied(RedisResult result) => result.Resp2Type == ResultType.Array || (long)result == 1;
 
     /// <summary>
     /// The database for the Data Protection key ring (<see cref="RedisDataProtectionKeyRing"/>). Data Protection reads
@@ -250,6 +334,9 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
         long? created = null;
         long? refreshed = null;
         var persistent = false;
+        string? user = null;
+        string? sessionId = null;
+        string? device = null;
         var values = new Dictionary<string, byte[]>(entries.Length, StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -260,9 +347,21 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
                 {
                     created = ReadTime(entry.Value, "creation");
                 }
-                else if (name.AsSpan().SequenceEqual(RefreshedField))
+                else if (name.AsSpan().SequenceEqual(RefreshedField) || name.AsSpan().SequenceEqual(OwnedRefreshedField))
                 {
-                    refreshed = ReadTime(entry.Value, "refresh");
+                    refreshed = Math.Max(refreshed ?? 0, ReadTime(entry.Value, "refresh"));
+                }
+                else if (name.AsSpan().SequenceEqual(UserField))
+                {
+                    user = entry.Value;
+                }
+                else if (name.AsSpan().SequenceEqual(SessionIdField))
+                {
+                    sessionId = entry.Value;
+                }
+                else if (name.AsSpan().SequenceEqual(DeviceField))
+                {
+                    device = entry.Value;
                 }
                 else if (name.AsSpan().SequenceEqual(PersistentField))
                 {
@@ -298,6 +397,7 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, IAsyncDisp
             DateTimeOffset.FromUnixTimeMilliseconds(refreshed ?? createdAt))
         {
             IsPersistent = persistent,
+            Owner = user is not null && sessionId is not null ? new SessionOwner(user, sessionId) { Device = device } : null,
         };
     }
 

@@ -7,8 +7,8 @@ using TypedSession.Tests.Stores.Support;
 
 namespace TypedSession.Tests.Stores.Redis;
 
-/// <summary>The Redis store against a real redis-server: the store contract, plus what Redis itself must show.</summary>
-public sealed class RedisSessionStoreTests : NativeSessionStoreContractTests, IClassFixture<RedisServerFixture>, IAsyncLifetime
+/// <summary>The Redis store against a real redis-server: the store and index contracts, plus what Redis itself must show.</summary>
+public sealed class RedisSessionStoreTests : SessionIndexStoreContractTests, IClassFixture<RedisServerFixture>, IAsyncLifetime
 {
     private readonly RedisServer _server;
     private RedisSessionStore _store = null!;
@@ -110,8 +110,9 @@ public sealed class RedisSessionStoreTests : NativeSessionStoreContractTests, IC
         Assert.Equal("evalsha=1 hset=1 pexpire=1", change);
         Assert.Equal("evalsha=1 hdel=1 hset=1 pexpire=1", changeAndRemove);
         Assert.Equal("evalsha=1 hset=1 pexpire=1", refresh);
-        Assert.Equal("del=1 evalsha=1 hget=1 hset=2 pexpire=2", clear);
-        Assert.Equal("unlink=1", delete);
+        Assert.Equal("del=1 evalsha=1 hmget=1 hset=2 pexpire=2", clear);
+        // The owner is read in the same round trip, to remove a logged-in session's index entry.
+        Assert.Equal("hget=1 unlink=1", delete);
     }
 
     [Fact]
@@ -237,6 +238,72 @@ public sealed class RedisSessionStoreTests : NativeSessionStoreContractTests, IC
             return await store.LoadAsync(key, default);
         });
         Assert.Equal("1", Texts(recovered!)["a"]);
+    }
+
+    [Fact]
+    public async Task Thousands_of_expired_logins_leave_no_keys_once_taken()
+    {
+        var prefix = $"growth-{Guid.NewGuid():N}:";
+        await using var store = new RedisSessionStore(Options.Create(new RedisSessionStoreOptions { Configuration = _server.Configuration, KeyPrefix = prefix }));
+        var users = Enumerable.Range(0, 400).Select(_ => NewUser()).ToList();
+        var values = Values(("a", "1"));
+        Task<SessionLoginResult> LogIn(string user, TimeSpan idle) => store.LogInAsync(
+            NewKey(),
+            new SessionCommit(values, values, [], true, Created, Expiry(idle)) { CreatesEntry = true, Owner = new SessionOwner(user, Guid.NewGuid().ToString("D")) },
+            new SessionLimit(10, SessionLimitPolicy.EvictLeastRecentlyUsed),
+            null,
+            default);
+
+        await LogIn(users[0], TimeSpan.FromMinutes(20));
+        foreach (var chunk in Enumerable.Range(0, 2000).Chunk(200))
+        {
+            await Task.WhenAll(chunk.Select(i => LogIn(users[i % users.Count], TimeSpan.FromMilliseconds(500))));
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(1500));
+
+        var taken = 0;
+        while ((await store.TakeExpiredAsync(Now, 300, default)) is { Count: > 0 } batch)
+        {
+            Assert.True(batch.Count <= 300);
+            taken += batch.Count;
+        }
+
+        Assert.Equal(2000, taken);
+        var left = new List<string>();
+        await foreach (var key in _inspector.GetServer(_server.Configuration).KeysAsync(pattern: prefix + "*"))
+        {
+            left.Add(key.ToString());
+        }
+        // The live session's hash and its user's three index keys.
+        Assert.Equal(4, left.Count);
+        Assert.Single(await store.GetSessionsAsync(users[0], Now, default));
+        Assert.All(left, key => Assert.True(_inspector.GetDatabase().KeyTimeToLive(key) is { } ttl && ttl <= TimeSpan.FromMinutes(20) + RedisSessionStore.IndexGracePeriod));
+    }
+
+    [Fact]
+    public async Task An_owned_write_and_refresh_cost_one_round_trip_and_an_anonymous_refresh_no_extra_command()
+    {
+        var user = NewUser();
+        var (key, owner, _) = await LogInAsync(user);
+        var anonymous = NewKey();
+        await CreateAsync(anonymous, Values(("a", "1")));
+        var changed = Values(("a", "2"));
+        Task Change() => Store.CommitAsync(key, new SessionCommit(changed, changed, [], false, Created, Expiry()) { Owner = owner }, default);
+        await Change();
+        await Store.RefreshAsync(key, Expiry() with { Owner = owner }, default);
+        await Store.RefreshAsync(anonymous, Expiry(), default);
+        await ((ISessionIndexStore)Store).GetSessionsAsync(user, Now, default);
+
+        var write = await CountCommandsAsync(Change);
+        var refresh = await CountCommandsAsync(() => Store.RefreshAsync(key, Expiry() with { Owner = owner }, default));
+        var anonymousRefresh = await CountCommandsAsync(() => Store.RefreshAsync(anonymous, Expiry(), default));
+        var list = await CountCommandsAsync(() => ((ISessionIndexStore)Store).GetSessionsAsync(user, Now, default));
+
+        // The session's script and the index touch (ZSCORE, two ZADD XX, ZRANGE, three PEXPIREAT), sent together.
+        Assert.Equal("evalsha=2 hset=1 pexpire=1 pexpireat=3 zadd=2 zrange=1 zscore=1", write);
+        Assert.Equal("evalsha=2 hset=1 pexpire=1 pexpireat=3 zadd=2 zrange=1 zscore=1", refresh);
+        Assert.Equal("evalsha=1 hset=1 pexpire=1", anonymousRefresh);
+        Assert.StartsWith("evalsha=1 ", list, StringComparison.Ordinal);
     }
 
     private async Task<string> CountCommandsAsync(Func<Task> operation)
