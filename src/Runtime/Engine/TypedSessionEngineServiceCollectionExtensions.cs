@@ -16,14 +16,15 @@ public static class TypedSessionEngineServiceCollectionExtensions
     /// store unless the application registered an <c>ITypedSessionStore</c>. <c>AddTypedSession&lt;T&gt;()</c> calls this.
     /// </summary>
     /// <remarks>
-    /// The default store depends on the application's <c>IDistributedCache</c>, looked at when the store is first
-    /// resolved, so the order of registrations does not matter. When it is the in-process <c>MemoryDistributedCache</c>
-    /// (what <c>AddDistributedMemoryCache()</c> registers, which this method adds for an application that registers no
-    /// cache): the native in-memory store, which keeps each session's values one by one in the process (concurrent
-    /// requests of one session that set different keys all persist) with a per-user index, so logins,
-    /// <c>ISessionDirectory</c> and <c>MaxSessionsPerUser</c> work; its sessions live in one process and end with it. When
-    /// the application registered any other <c>IDistributedCache</c> (SQL Server, Redis through the stock cache, its
-    /// own): one blob per session in that cache, the last writer winning, without a per-user index.
+    /// The default store depends on the application's <c>IDistributedCache</c> registration, looked at when the store is
+    /// first resolved, so the order of the calls does not matter. When it is the one <c>AddDistributedMemoryCache()</c>
+    /// registers (which this method adds for an application that registers no cache): the native in-memory store, which
+    /// keeps each session's values one by one in the process (concurrent requests of one session that set different keys
+    /// all persist) with a per-user index, so logins, <c>ISessionDirectory</c> and <c>MaxSessionsPerUser</c> work; its
+    /// sessions live in one process and end with it. When the application registered any other <c>IDistributedCache</c>
+    /// (SQL Server, Redis through the stock cache, a type or an instance of its own, a shared
+    /// <c>MemoryDistributedCache</c> instance included): one blob per session in that cache, the last writer winning,
+    /// without a per-user index.
     /// </remarks>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets the engine's options; they are validated when the application starts.</param>
@@ -49,7 +50,7 @@ public static class TypedSessionEngineServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TypedSessionOptions>, TypedSessionOptionsValidator>());
 
-        services.TryAddSingleton(DefaultSessionStore.Create);
+        services.TryAddSingleton(provider => DefaultSessionStore.Create(provider, services));
         services.TryAddSingleton<SessionEngine>();
         services.RemoveAll<ISessionStore>();
         services.AddSingleton<ISessionStore>(static provider => provider.GetRequiredService<SessionEngine>());

@@ -60,6 +60,12 @@ internal sealed class MemorySessionStore : ITypedSessionStore, ISessionIndexStor
     /// <summary>How many entries the store holds, expired ones not yet swept included (not the expired owned ones only the index keeps).</summary>
     internal int Count => _entries.Count;
 
+    /// <summary>How many users have index entries.</summary>
+    internal int UserCount => _users.Count;
+
+    /// <summary>Whether the store holds an entry, live or expired but not yet swept, under <paramref name="storeKey"/>.</summary>
+    internal bool Holds(string storeKey) => _entries.ContainsKey(storeKey);
+
     /// <inheritdoc />
     public Task<SessionEntry?> LoadAsync(string storeKey, CancellationToken cancellationToken)
     {
