@@ -47,10 +47,19 @@ internal static class MemorySessionIndex
                 {
                     lock (session.Gate)
                     {
-                        end(session);
+                        // A delete (which takes no user lock) or an expiry may have ended it meanwhile: no longer live
+                        // either way, but not this login's eviction, and an expired one stays for its expiry report.
+                        if (session.State == MemorySessionState.Expired)
+                        {
+                            continue;
+                        }
+                        if (session.State == MemorySessionState.Live)
+                        {
+                            end(session);
+                            evicted.Add(indexed);
+                        }
                     }
                     sessions.Remove(session);
-                    evicted.Add(indexed);
                 }
             }
         }

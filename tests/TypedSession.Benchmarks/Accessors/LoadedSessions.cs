@@ -47,7 +47,7 @@ public static class LoadedSessions
         return sessionKey;
     }
 
-    // The engine as an application registers it: AddTypedSessionEngine() over the default in-memory cache.
+    // The engine as an application registers it: AddTypedSessionEngine() with its default, native in-memory store.
     private static ISessionStore EngineStore()
     {
         var services = new ServiceCollection();
