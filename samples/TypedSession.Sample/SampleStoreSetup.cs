@@ -27,7 +27,7 @@ public static class SampleStoreSetup
         switch (store)
         {
             case "memory":
-                // The engine's default: its store over the in-memory IDistributedCache. Sessions end with the process.
+                // The engine's default: its native in-memory store (per key, with a per-user index). Sessions end with the process.
                 break;
 
             case "sqlite":

@@ -13,9 +13,19 @@ public static class TypedSessionEngineServiceCollectionExtensions
     /// <summary>
     /// Makes TypedSession's session engine the <see cref="ISessionStore"/> behind the stock
     /// <c>app.UseSession()</c>, whether <c>AddSession()</c> is called before or after this, and registers its default
-    /// store, one entry per session in the application's <c>IDistributedCache</c> (an in-memory
-    /// one when the application registers none). <c>AddTypedSession&lt;T&gt;()</c> calls this.
+    /// store unless the application registered an <c>ITypedSessionStore</c>. <c>AddTypedSession&lt;T&gt;()</c> calls this.
     /// </summary>
+    /// <remarks>
+    /// The default store depends on the application's <c>IDistributedCache</c> registration, looked at when the store is
+    /// first resolved, so the order of the calls does not matter. When it is the one <c>AddDistributedMemoryCache()</c>
+    /// registers (which this method adds for an application that registers no cache): the native in-memory store, which
+    /// keeps each session's values one by one in the process (concurrent requests of one session that set different keys
+    /// all persist) with a per-user index, so logins, <c>ISessionDirectory</c> and <c>MaxSessionsPerUser</c> work; its
+    /// sessions live in one process and end with it. When the application registered any other <c>IDistributedCache</c>
+    /// (SQL Server, Redis through the stock cache, a type or an instance of its own, a shared
+    /// <c>MemoryDistributedCache</c> instance included): one blob per session in that cache, the last writer winning,
+    /// without a per-user index.
+    /// </remarks>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets the engine's options; they are validated when the application starts.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
@@ -40,7 +50,7 @@ public static class TypedSessionEngineServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TypedSessionOptions>, TypedSessionOptionsValidator>());
 
-        services.TryAddSingleton<ITypedSessionStore, DistributedCacheSessionStore>();
+        services.TryAddSingleton(provider => DefaultSessionStore.Create(provider, services));
         services.TryAddSingleton<SessionEngine>();
         services.RemoveAll<ISessionStore>();
         services.AddSingleton<ISessionStore>(static provider => provider.GetRequiredService<SessionEngine>());

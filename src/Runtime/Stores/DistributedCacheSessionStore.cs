@@ -4,8 +4,9 @@ namespace TypedSession.Stores;
 
 /// <summary>
 /// Keeps each session as one compact, versioned blob (its values plus creation and refresh times) in any
-/// <see cref="IDistributedCache"/>: memory, SQL Server, SQLite, or Redis through the stock cache. The default store of
-/// the engine.
+/// <see cref="IDistributedCache"/>: memory, SQL Server, SQLite, or Redis through the stock cache. The engine's default
+/// store when the application registered an <see cref="IDistributedCache"/> of its own (see
+/// <see cref="DefaultSessionStore"/>).
 /// </summary>
 /// <remarks>
 /// <para>

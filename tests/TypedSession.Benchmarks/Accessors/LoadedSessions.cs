@@ -47,11 +47,20 @@ public static class LoadedSessions
         return sessionKey;
     }
 
-    // The engine as an application registers it: AddTypedSessionEngine() over the default in-memory cache.
-    private static ISessionStore EngineStore()
+    /// <summary>
+    /// The engine over the <c>IDistributedCache</c> adapter (one blob per session), as an application that registers a
+    /// cache of its own gets it: here a <see cref="MemoryDistributedCache"/> instance, the store the engine defaulted to
+    /// before its native in-memory store.
+    /// </summary>
+    public static ISessionStore CreateEngineOverDistributedCache() =>
+        EngineStore(services => services.AddSingleton<IDistributedCache>(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()))));
+
+    // The engine as an application registers it: AddTypedSessionEngine() with its default, native in-memory store.
+    private static ISessionStore EngineStore(Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        configure?.Invoke(services);
         services.AddTypedSessionEngine();
         var store = services.BuildServiceProvider().GetRequiredService<ISessionStore>();
         return store is SessionEngine ? store : throw new InvalidOperationException($"AddTypedSessionEngine() registered {store.GetType()}, not the engine.");

@@ -6,6 +6,6 @@ public enum SessionKind
     /// <summary>ASP.NET Core's own <c>DistributedSession</c> over <c>MemoryDistributedCache</c>.</summary>
     Stock,
 
-    /// <summary>TypedSession's engine session (<c>AddTypedSessionEngine()</c>) over <c>MemoryDistributedCache</c>.</summary>
+    /// <summary>TypedSession's engine session (<c>AddTypedSessionEngine()</c>) over its default store, the native in-memory one.</summary>
     Engine,
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Session;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TypedSession.Stores;
@@ -31,7 +33,53 @@ public sealed class EngineRegistrationTests
         using var provider = services.BuildServiceProvider();
 
         Assert.IsType<SessionEngine>(provider.GetRequiredService<ISessionStore>());
+        Assert.IsType<MemorySessionStore>(provider.GetRequiredService<ITypedSessionStore>());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_default_store_is_in_memory_unless_the_application_registered_its_own_distributed_cache(bool cacheFirst)
+    {
+        var services = new ServiceCollection().AddLogging();
+        if (cacheFirst)
+        {
+            services.AddSingleton<IDistributedCache>(new AsyncOnlyDistributedCache());
+        }
+        services.AddTypedSessionEngine();
+        if (!cacheFirst)
+        {
+            services.AddSingleton<IDistributedCache>(new AsyncOnlyDistributedCache());
+        }
+
+        using var provider = services.BuildServiceProvider();
+
         Assert.IsType<DistributedCacheSessionStore>(provider.GetRequiredService<ITypedSessionStore>());
+    }
+
+    [Fact]
+    public void A_memory_cache_instance_the_application_registered_gets_the_adapter()
+    {
+        // An instance of the application's own (one it shares, say) is where it wants the sessions.
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IDistributedCache>(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())));
+        services.AddTypedSessionEngine();
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<DistributedCacheSessionStore>(provider.GetRequiredService<ITypedSessionStore>());
+    }
+
+    [Fact]
+    public void An_explicit_AddDistributedMemoryCache_keeps_the_in_memory_store()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddDistributedMemoryCache();
+        services.AddTypedSessionEngine();
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<MemorySessionStore>(provider.GetRequiredService<ITypedSessionStore>());
     }
 
     [Fact]

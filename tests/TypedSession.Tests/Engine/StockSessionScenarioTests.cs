@@ -259,6 +259,10 @@ public sealed class StockSessionScenarioTests
             {
                 s.AddSingleton<TimeProvider>(time);
                 s.Configure<SessionOptions>(o => o.IdleTimeout = TimeSpan.FromMinutes(1));
+                // As in the original, a memory cache, through the IDistributedCache adapter: the cache runs on the system
+                // clock and still returns the entry, so the engine is what notices the expiry. (The default in-memory
+                // store runs on the fake clock and returns no expired entry: the engine then sees a missing session.)
+                s.AddSingleton<IDistributedCache>(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())));
             });
         var client = new SessionClient(host.Server.CreateClient());
         await client.GetStringAsync("/first");
