@@ -152,15 +152,21 @@ internal sealed partial class EngineSession
     public async Task DestroyAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (_key.MayHaveEntry)
+        if (_engine.Events.HasHandlers && _lifetime.State == LoadState.NotLoaded)
+        {
+            // The Destroyed event names the user: a destroy without a load would not know it. Only when someone listens.
+            await LoadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var stored = _key.MayHaveEntry;
+        if (stored)
         {
             await DeleteAsync(_key, cancellationToken).ConfigureAwait(false);
         }
         SessionEngineLog.Destroyed(_engine.Logger, _key.LogHash);
         _response.ExpireOnDestroy(_key.LogHash);
-        if (_key.MayHaveEntry || _lifetime.Owner is not null)
+        if (stored && _engine.Events.HasHandlers)
         {
-            _engine.Events.Raise(new SessionEvent(SessionEventKind.Destroyed, _key.Id, _lifetime.Owner?.UserId, _engine.Time.GetUtcNow()));
+            _engine.Events.Raise(new SessionEvent(SessionEventKind.Destroyed, _key.Id, _lifetime.IsLoaded ? _lifetime.Owner?.UserId : null, _engine.Time.GetUtcNow()));
         }
 
         // Whatever the request does next happens in a new, empty session under a new key; its first value issues a
