@@ -16,6 +16,10 @@ namespace TypedSession;
 /// </remarks>
 internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetrics metrics, ILogger logger)
 {
+    // The in-memory store completes every call in process without I/O, so a timeout could never fire: its calls get the
+    // caller's token as it is, and no linked token source and timer per call (two per request on the hot path).
+    private readonly bool _timesOut = store is not MemorySessionStore;
+
     /// <exception cref="CorruptSessionEntryException">The entry exists but cannot be read.</exception>
     /// <exception cref="SessionUnavailableException">The store failed or timed out (logged and counted).</exception>
     internal ValueTask<SessionEntry?> LoadAsync(string storeKey, TimeSpan timeout, SessionStoreKey logAs, CancellationToken cancellationToken) =>
@@ -106,11 +110,11 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
         SessionStoreKey logAs,
         CancellationToken cancellationToken)
     {
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        using var timeoutSource = _timesOut ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        timeoutSource?.CancelAfter(timeout);
         try
         {
-            return await call(store, storeKey, argument, timeoutSource.Token).ConfigureAwait(false);
+            return await call(store, storeKey, argument, timeoutSource?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -123,15 +123,15 @@ public sealed class SampleAppTests
         await using var app = new SampleApp(cache);
         var client = app.CreateClient();
 
+        // Every pattern but the login page, whose LogInAsync needs a store with a per-user index (the adapter over an
+        // application's IDistributedCache has none: SessionManagementTests covers what it answers).
         await SampleApp.GetTextAsync(client, "/set-data");
         Assert.Equal("Username: John", await SampleApp.GetTextAsync(client, "/get-data"));
-        using (var dashboard = await SampleApp.LogInAsync(client, "Ada", "editor"))
-        {
-            Assert.Contains("<dd id=\"role\">editor</dd>", await dashboard.Content.ReadAsStringAsync());
-        }
-        Assert.Contains("Logged in: True", await SampleApp.GetTextAsync(client, "/profile"));
-        Assert.Contains("Logged in as <strong>Ada</strong>", await SampleApp.GetTextAsync(client, "/"));
-        (await SampleApp.LogOutAsync(client)).Dispose();
+        Assert.Equal("stock sees Ada, typed sees admin", await SampleApp.GetTextAsync(client, "/test/interop"));
+        Assert.Equal("Ada,admin", await SampleApp.GetTextAsync(client, "/test/stock-read"));
+        Assert.Contains("Username: Ada", await SampleApp.GetTextAsync(client, "/profile"));
+        await SampleApp.GetTextAsync(client, "/test/stock-write?username=Grace");
+        Assert.Equal("Username: Grace", await SampleApp.GetTextAsync(client, "/get-data"));
 
         Assert.True(cache.Loads > 0, "The sample did not use the replacement cache.");
         Assert.Equal(0, cache.SynchronousCalls);

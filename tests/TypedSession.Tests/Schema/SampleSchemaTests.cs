@@ -23,6 +23,6 @@ public sealed class SampleSchemaTests
         var current = CurrentSessionSchema.Of(compilation, CancellationToken.None).Write();
 
         Assert.Equal(current, File.ReadAllText(Path.Combine(directory, SessionSchemaFile.FileName)).ReplaceLineEndings("\n"));
-        Assert.Equal(2, SessionSchema.Parse(current).Classes.Count);
+        Assert.Equal(3, SessionSchema.Parse(current).Classes.Count);
     }
 }
