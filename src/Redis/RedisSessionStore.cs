@@ -257,25 +257,6 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, ISessionIn
         }
     }
 
-    /// <summary>Closes the connection the store opened itself; a connection supplied by the application stays open.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _disposed = true;
-        var connection = Interlocked.Exchange(ref _ownedConnection, null);
-        if (connection is not null)
-        {
-            await connection.CloseAsync().ConfigureAwait(false);
-            connection.Dispose();
-        }
-    }
-
-    /// <summary>Closes the connection the store opened itself; a connection supplied by the application stays open.</summary>
-    public void Dispose()
-    {
-        _disposed = true;
-        Interlocked.Exchange(ref _ownedConnection, null)?.Dispose();
-    }
-
     // KEYS[1]: the session's hash. ARGV[1]: time to live in milliseconds; ARGV[2]: the time to live instead for a
     // remembered entry (the stored flag decides), or 0 when ARGV[1] applies whatever the entry is; ARGV[3]: 1 to replace
     // every value (a cleared session); ARGV[4]: 1 for a refresh that does not know whether the session is logged in;
@@ -320,14 +301,6 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, ISessionIn
 
     // StackExchange.Redis sends a script by its hash (EVALSHA) once the server knows it, loading it first otherwise.
     private static bool Applied(RedisResult result) => result.Resp2Type == ResultType.Array || (long)result == 1;
-
-    /// <summary>
-    /// The database for the Data Protection key ring (<see cref="RedisDataProtectionKeyRing"/>). Data Protection reads
-    /// and writes its keys synchronously (<c>IXmlRepository</c> has no asynchronous members), so its first use may
-    /// wait here for the connection the store opens; every later call returns the open database at once.
-    /// </summary>
-    internal IDatabase GetDatabaseForKeyRing() =>
-        _database ?? GetDatabaseAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     private SessionEntry? ReadEntry(HashEntry[] entries)
     {
@@ -435,61 +408,6 @@ internal sealed partial class RedisSessionStore : ITypedSessionStore, ISessionIn
     private RedisKey RedisKeyOf(string storeKey) => $"{_options.KeyPrefix}{{{storeKey}}}";
 
     private RedisKey StagingKeyOf(string storeKey) => $"{_options.KeyPrefix}{{{storeKey}}}:replacing:{Guid.NewGuid():N}";
-
-    private async ValueTask<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken)
-    {
-        if (_database is { } database)
-        {
-            return database;
-        }
-
-        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_database is { } connected)
-            {
-                return connected;
-            }
-
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            IConnectionMultiplexer connection;
-            if (_options.ConnectionMultiplexerFactory is { } factory)
-            {
-                connection = await factory().WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                connection = await ConnectionMultiplexer.ConnectAsync(CreateConfiguration()).WaitAsync(cancellationToken).ConfigureAwait(false);
-                _ownedConnection = connection;
-                connection.ConnectionFailed += (_, e) => Log.ConnectionFailed(_logger, e.EndPoint?.ToString(), e.FailureType);
-                connection.ConnectionRestored += (_, e) => Log.ConnectionRestored(_logger, e.EndPoint?.ToString());
-            }
-
-            var opened = connection.GetDatabase(_options.Database);
-            _database = opened;
-            return opened;
-        }
-        finally
-        {
-            _connectLock.Release();
-        }
-    }
-
-    private ConfigurationOptions CreateConfiguration()
-    {
-        if (_options.ConfigurationOptions is { } given)
-        {
-            return given;
-        }
-
-        var configuration = ConfigurationOptions.Parse(_options.Configuration!);
-
-        // Start even while Redis is down and reconnect in the background; while it is unreachable, fail commands at
-        // once so that requests report the session unavailable instead of queueing until a timeout.
-        configuration.AbortOnConnectFail = false;
-        configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        return configuration;
-    }
 
     private static partial class Log
     {
