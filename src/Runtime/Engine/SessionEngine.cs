@@ -17,7 +17,7 @@ namespace TypedSession;
 /// <see cref="ITypedSessionStore"/>.
 /// Registered by <c>AddTypedSessionEngine()</c> (and so by <c>AddTypedSession&lt;T&gt;()</c>).
 /// </summary>
-internal sealed class SessionEngine : ISessionStore
+internal sealed class SessionEngine : ISessionStore, IDisposable
 {
     private int _synchronousLoadReported;
 
@@ -107,6 +107,9 @@ internal sealed class SessionEngine : ISessionStore
         var context = HttpContextAccessor?.HttpContext;
         return new EngineSession(this, context, sessionKey, idleTimeout, ioTimeout, tryEstablishSession, isNewSessionKey);
     }
+
+    /// <summary>Stops the delivery of session events; the container disposes the engine with the application.</summary>
+    public void Dispose() => Events.Dispose();
 
     // The hint about synchronous loads is worth one line per application, not one per request.
     internal void ReportSynchronousLoad()

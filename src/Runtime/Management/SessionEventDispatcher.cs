@@ -12,7 +12,7 @@ namespace TypedSession;
 /// The queue is bounded (<see cref="Capacity"/>): when handlers fall that far behind, new events are dropped and
 /// logged rather than growing memory without limit or slowing requests down.
 /// </remarks>
-internal sealed partial class SessionEventDispatcher : IAsyncDisposable
+internal sealed partial class SessionEventDispatcher : IDisposable
 {
     internal const int Capacity = 10_000;
 
@@ -21,6 +21,7 @@ internal sealed partial class SessionEventDispatcher : IAsyncDisposable
     private readonly Channel<SessionEvent>? _queue;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _delivery = Task.CompletedTask;
+    private int _disposed;
 
     internal SessionEventDispatcher(IEnumerable<ISessionEvents> handlers, ILogger logger)
     {
@@ -59,12 +60,18 @@ internal sealed partial class SessionEventDispatcher : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Ends delivery at once (the engine is disposed with the application's services); events still queued are dropped.
+    /// Idempotent. The token source is left to the collector: the delivery loop may still be reading its token.
+    /// </summary>
+    public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         _queue?.Writer.TryComplete();
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _delivery.ConfigureAwait(false);
-        _stopping.Dispose();
+        _stopping.Cancel();
     }
 
     private async Task DeliverAsync()
