@@ -35,6 +35,9 @@ public sealed class ChromiumBrowser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Retrying assertions carry the waiting after each navigation (see PageNavigation); Playwright's 5 s default is
+        // short for a page of a sample that shares a small machine with the rest of the test run.
+        Assertions.SetDefaultExpectTimeout(30_000);
         // Without the browser the tests are skipped (ChromiumFact) or, under CI, fail in Browser with the fix.
         if (!IsInstalled)
         {

@@ -17,13 +17,13 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         await using var context = await chromium.NewContextAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("Login");
+        await page.OpenAsync("Login");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = TestArtifacts.Screenshot("sample-login"), FullPage = true });
 
         await LogInAsync(page, "Ada", "admin");
 
-        Assert.EndsWith("/Dashboard", page.Url);
+        await page.ExpectPathAsync("Dashboard");
         await Assertions.Expect(page.Locator("#username")).ToHaveTextAsync("Ada");
         await Assertions.Expect(page.Locator("#role")).ToHaveTextAsync("admin");
         await page.ScreenshotAsync(new() { Path = TestArtifacts.Screenshot("sample-dashboard"), FullPage = true });
@@ -36,7 +36,7 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         await using var context = await chromium.NewContextAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("Login");
+        await page.OpenAsync("Login");
         await LogInAsync(page, "Ada", "admin");
 
         var cookie = await SessionCookieAsync(context, server);
@@ -58,25 +58,25 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         var page = await context.NewPageAsync();
 
         // An anonymous visitor already has a session (as a planted, fixated cookie would be) before logging in.
-        await page.GotoAsync("set-data");
+        await page.OpenAsync("set-data");
         var beforeLogin = await SessionCookieAsync(context, server);
 
-        await page.GotoAsync("Login");
+        await page.OpenAsync("Login");
         await LogInAsync(page, "Ada", "admin");
 
         var afterLogin = await SessionCookieAsync(context, server);
         Assert.NotEqual(beforeLogin.Value, afterLogin.Value);
         // Values are kept across the new id: /set-data's Username was overwritten by the login, so read the role too.
-        await page.GotoAsync("profile");
-        Assert.Equal("Username: Ada\nRole: admin\nLogged in: True", await page.Locator("body").InnerTextAsync());
+        await page.OpenAsync("profile");
+        await Assertions.Expect(page.Locator("body")).ToHaveTextAsync("Username: Ada\nRole: admin\nLogged in: True");
 
         await using var attacker = await chromium.NewContextAsync(server.BaseAddress);
         await attacker.AddCookiesAsync([beforeLogin]);
         var attackerPage = await attacker.NewPageAsync();
-        await attackerPage.GotoAsync("Dashboard");
-        Assert.EndsWith("/Login", attackerPage.Url);
-        await attackerPage.GotoAsync("get-data");
-        Assert.Equal("Username:", (await attackerPage.Locator("body").InnerTextAsync()).Trim());
+        await attackerPage.OpenAsync("Dashboard");
+        await attackerPage.ExpectPathAsync("Login");
+        await attackerPage.OpenAsync("get-data");
+        await Assertions.Expect(attackerPage.Locator("body")).ToHaveTextAsync("Username:");
     }
 
     [ChromiumFact]
@@ -85,7 +85,7 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         await using var server = SampleServer.Start();
         await using var context = await chromium.NewContextAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("Login");
+        await page.OpenAsync("Login");
         await LogInAsync(page, "Grace", "editor");
         var cookie = await SessionCookieAsync(context, server);
 
@@ -94,12 +94,12 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         await Assertions.Expect(page.Locator(".status")).ToHaveTextAsync("Logged in as Grace (editor).");
         await nav.GetByRole(AriaRole.Link, new() { Name = "Profile (MVC)" }).ClickAsync();
         await Assertions.Expect(page.Locator("body")).ToHaveTextAsync("Username: Grace\nRole: editor\nLogged in: True");
-        await page.GoBackAsync();
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await nav.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
-        await page.WaitForURLAsync("**/Dashboard");
-        await page.ReloadAsync();
+        await page.ExpectPathAsync("Dashboard");
+        await page.ReloadAsync(PageNavigation.UntilCommitted);
 
-        Assert.EndsWith("/Dashboard", page.Url);
+        await page.ExpectPathAsync("Dashboard");
         await Assertions.Expect(page.Locator("#username")).ToHaveTextAsync("Grace");
         await Assertions.Expect(page.Locator("#role")).ToHaveTextAsync("editor");
         Assert.Equal(cookie.Value, (await SessionCookieAsync(context, server)).Value);
@@ -111,24 +111,24 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         await using var server = SampleServer.Start();
         await using var context = await chromium.NewContextAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("Login");
+        await page.OpenAsync("Login");
         await LogInAsync(page, "Ada", "admin");
         var loggedIn = await SessionCookieAsync(context, server);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await page.WaitForURLAsync("**/Login");
+        await page.ExpectPathAsync("Login");
 
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == server.SessionCookieName);
-        await page.GotoAsync("Dashboard");
-        Assert.EndsWith("/Login", page.Url);
+        await page.OpenAsync("Dashboard");
+        await page.ExpectPathAsync("Login");
 
         await using var replay = await chromium.NewContextAsync(server.BaseAddress);
         await replay.AddCookiesAsync([loggedIn]);
         var replayPage = await replay.NewPageAsync();
-        await replayPage.GotoAsync("Dashboard");
-        Assert.EndsWith("/Login", replayPage.Url);
-        await replayPage.GotoAsync("profile");
-        Assert.Equal("Username: \nRole: \nLogged in: False", await replayPage.Locator("body").InnerTextAsync());
+        await replayPage.OpenAsync("Dashboard");
+        await replayPage.ExpectPathAsync("Login");
+        await replayPage.OpenAsync("profile");
+        await Assertions.Expect(replayPage.Locator("body")).ToHaveTextAsync("Username: \nRole: \nLogged in: False");
     }
 
     [ChromiumFact]
@@ -141,9 +141,9 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         var plainPage = await plain.NewPageAsync();
         var before = DateTimeOffset.UtcNow;
 
-        await rememberedPage.GotoAsync("Login");
+        await rememberedPage.OpenAsync("Login");
         await LogInAsync(rememberedPage, "Ada", "admin", rememberMe: true);
-        await plainPage.GotoAsync("Login");
+        await plainPage.OpenAsync("Login");
         await LogInAsync(plainPage, "Grace", "editor");
 
         // The remembered cookie has an expiry about 30 days out (seconds since the epoch); the plain one ends with the
@@ -169,9 +169,9 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         await using var phone = await chromium.NewContextAsync(server.BaseAddress);
         var laptopPage = await laptop.NewPageAsync();
         var phonePage = await phone.NewPageAsync();
-        await phonePage.GotoAsync("Login");
+        await phonePage.OpenAsync("Login");
         await LogInAsync(phonePage, "Ada", "admin");
-        await laptopPage.GotoAsync("Login");
+        await laptopPage.OpenAsync("Login");
         await LogInAsync(laptopPage, "Ada", "admin", rememberMe: true);
 
         var rows = laptopPage.Locator("#sessions tbody tr");
@@ -184,9 +184,9 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         await Assertions.Expect(rows).ToHaveCountAsync(1);
 
         // The phone learns it on its next navigation: its cookie now opens an empty session.
-        await phonePage.GotoAsync("Dashboard");
-        Assert.EndsWith("/Login", phonePage.Url);
-        await laptopPage.ReloadAsync();
+        await phonePage.OpenAsync("Dashboard");
+        await phonePage.ExpectPathAsync("Login");
+        await laptopPage.ReloadAsync(PageNavigation.UntilCommitted);
         await Assertions.Expect(laptopPage.Locator("#username")).ToHaveTextAsync("Ada");
     }
 
@@ -201,11 +201,11 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
             var context = await chromium.NewContextAsync(server.BaseAddress);
             contexts.Add(context);
             var page = await context.NewPageAsync();
-            await page.GotoAsync("Login");
+            await page.OpenAsync("Login");
             await LogInAsync(page, "Grace", "editor");
             pages.Add(page);
         }
-        await pages[2].ReloadAsync();
+        await pages[2].ReloadAsync(PageNavigation.UntilCommitted);
         await Assertions.Expect(pages[2].Locator("#sessions tbody tr")).ToHaveCountAsync(3);
 
         await pages[2].GetByRole(AriaRole.Button, new() { Name = "Log out all other devices" }).ClickAsync();
@@ -213,8 +213,8 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         await Assertions.Expect(pages[2].Locator("#sessions tbody tr")).ToHaveCountAsync(1);
         foreach (var page in pages.Take(2))
         {
-            await page.GotoAsync("Dashboard");
-            Assert.EndsWith("/Login", page.Url);
+            await page.OpenAsync("Dashboard");
+            await page.ExpectPathAsync("Login");
         }
         foreach (var context in contexts)
         {
@@ -228,7 +228,8 @@ public sealed class SampleBrowserTests(ChromiumBrowser chromium) : IClassFixture
         await page.GetByLabel("Role").SelectOptionAsync(role);
         await page.GetByLabel("Remember me on this device").SetCheckedAsync(rememberMe);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync("**/Dashboard");
+        await page.ExpectPathAsync("Dashboard");
+        await Assertions.Expect(page.Locator("#username")).ToHaveTextAsync(username);
     }
 
     private static async Task<Cookie> SessionCookieAsync(IBrowserContext context, SampleServer server)
