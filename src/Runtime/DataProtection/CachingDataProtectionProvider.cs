@@ -35,11 +35,27 @@ internal sealed class CachingDataProtectionProvider : IDataProtectionProvider, I
             inner.CreateProtector(SessionCookie.ProtectorPurpose), options.CookieCacheSize, options.CookieCacheDuration, time);
         if (keyManager is not null)
         {
-            // ChangeToken.OnChange subscribes again to the key manager's new token each time the last one fires.
+            // ChangeToken.OnChange subscribes again to the key manager's new token each time the last one fires (on
+            // RevokeKey, RevokeAllKeys and CreateNewKey in this process).
             var protector = SessionCookieProtector;
             _revocations = ChangeToken.OnChange(
-                () => new CancellationChangeToken(keyManager.GetCacheExpirationToken()), protector.Clear);
+                () => new CancellationChangeToken(keyManager.GetCacheExpirationToken()), () => OnKeysChanged(protector, keyManager));
         }
+    }
+
+    // Runs inside the key manager's RevokeKey/RevokeAllKeys/CreateNewKey, which must not fail because of the cache.
+    private static void OnKeysChanged(CachingDataProtector protector, IKeyManager keyManager)
+    {
+        List<Guid>? revoked;
+        try
+        {
+            revoked = [.. keyManager.GetAllKeys().Where(static key => key.IsRevoked).Select(static key => key.KeyId)];
+        }
+        catch (Exception)
+        {
+            revoked = null;
+        }
+        protector.Clear(revoked);
     }
 
     /// <summary>The protector with the cache, the one every <c>CreateProtector("SessionMiddleware")</c> gets.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace TypedSession.DataProtection;
@@ -15,7 +16,7 @@ namespace TypedSession.DataProtection;
 /// <see cref="TypedSessionOptions.CookieCacheDuration"/> after it was stored, so that a key revoked on another instance
 /// stops opening cookies here within that duration (the stock key ring itself re-reads revocations only once a day). A
 /// revocation in this process clears the cache at once (<see cref="Clear"/>, through the key manager's cache
-/// expiration token).
+/// expiration token), and payloads under a key revoked here are never stored again.
 /// </remarks>
 internal sealed class CachingDataProtector : IDataProtector
 {
@@ -30,8 +31,16 @@ internal sealed class CachingDataProtector : IDataProtector
     // (exact when one thread at a time stores) and is set from the dictionary again whenever it is trimmed.
     private int _count;
 
-    // Moves on every clear, so that a payload opened before a clear (under a key revoked meanwhile) is not stored after it.
+    // Moves on every key change, so that a payload opened before it (under a key revoked meanwhile) is not stored after it.
     private int _generation;
+
+    // The keys revoked in this process when the key manager last signalled a change. The key ring refreshes in the
+    // background after a change (ASP.NET Core 9 and later) and keeps opening payloads under a just-revoked key until it
+    // has; such a payload is never stored, so the cache does not make that short window last CookieCacheDuration.
+    private FrozenSet<Guid> _revokedKeys = FrozenSet<Guid>.Empty;
+
+    // Until when nothing is stored: the revoked keys could not be read after a key change (timestamp units).
+    private long _storesRefusedUntil = long.MinValue;
 
     internal CachingDataProtector(IDataProtector inner, int capacity, TimeSpan duration, TimeProvider time)
     {
@@ -93,11 +102,23 @@ internal sealed class CachingDataProtector : IDataProtector
         return plaintext;
     }
 
-    /// <summary>Forgets every payload: a key was revoked or created in this process.</summary>
-    internal void Clear()
+    /// <summary>
+    /// Forgets every payload because a key was revoked or created in this process, and from now on stores none under
+    /// the <paramref name="revokedKeys"/>; when those are unknown (<see langword="null"/>: the key store could not be
+    /// read), stores nothing for one cache duration.
+    /// </summary>
+    internal void Clear(IEnumerable<Guid>? revokedKeys)
     {
         lock (_trimLock)
         {
+            if (revokedKeys is null)
+            {
+                Volatile.Write(ref _storesRefusedUntil, _time.GetTimestamp() + (long)(_duration.TotalSeconds * _time.TimestampFrequency));
+            }
+            else
+            {
+                Volatile.Write(ref _revokedKeys, revokedKeys.ToFrozenSet());
+            }
             Interlocked.Increment(ref _generation);
             _entries.Clear();
             Volatile.Write(ref _count, _entries.Count);
@@ -106,6 +127,10 @@ internal sealed class CachingDataProtector : IDataProtector
 
     private void Store(byte[] protectedData, byte[] plaintext, bool issued, int generation)
     {
+        if (UnderRevokedKey(protectedData) || _time.GetTimestamp() < Volatile.Read(ref _storesRefusedUntil))
+        {
+            return;
+        }
         if (Volatile.Read(ref _count) >= _capacity)
         {
             Trim();
@@ -142,11 +167,18 @@ internal sealed class CachingDataProtector : IDataProtector
             }
             if (_entries.Count >= _capacity)
             {
-                Interlocked.Increment(ref _generation);
                 _entries.Clear();
             }
             Volatile.Write(ref _count, _entries.Count);
         }
+    }
+
+    // A key ring payload starts with a 4-byte magic header and the 16-byte id of its key (the documented format of
+    // ASP.NET Core Data Protection's authenticated payloads).
+    private bool UnderRevokedKey(byte[] protectedData)
+    {
+        var revoked = Volatile.Read(ref _revokedKeys);
+        return revoked.Count > 0 && protectedData.Length >= 20 && revoked.Contains(new Guid(protectedData.AsSpan(4, 16)));
     }
 
     private void Remove(byte[] protectedData, Entry entry)
