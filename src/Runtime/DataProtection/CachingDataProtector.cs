@@ -113,7 +113,9 @@ internal sealed class CachingDataProtector : IDataProtector
         {
             if (revokedKeys is null)
             {
-                Volatile.Write(ref _storesRefusedUntil, _time.GetTimestamp() + (long)(_duration.TotalSeconds * _time.TimestampFrequency));
+                // Clamped so that a very long duration cannot overflow into the past.
+                var refusal = Math.Min(_duration.TotalSeconds * _time.TimestampFrequency, long.MaxValue / 4d);
+                Volatile.Write(ref _storesRefusedUntil, _time.GetTimestamp() + (long)refusal);
             }
             else
             {
