@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TypedSession;
+using TypedSession.DataProtection;
 using TypedSession.Stores;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,9 @@ public static class TypedSessionEngineServiceCollectionExtensions
         // What the stock AddSession() registers besides its store (which is trimming-unsafe to call from here): data
         // protection and options. A later AddSession() call's TryAdd of the stock store finds the engine already there.
         services.AddDataProtection();
+        // The session cookie's protector with a cache of cookies already opened (TypedSessionOptions.CookieCacheSize),
+        // in front of the provider registered now; idempotent.
+        CookieCacheRegistration.Install(services);
         services.AddOptions();
         services.AddDistributedMemoryCache();
         services.AddHttpContextAccessor();

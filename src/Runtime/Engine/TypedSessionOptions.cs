@@ -65,6 +65,36 @@ public sealed class TypedSessionOptions
     /// </summary>
     public int MaxSessionBytes { get; set; } = DefaultMaxSessionBytes;
 
+    /// <summary>The default of <see cref="CookieCacheSize"/>: 10,000 cookies.</summary>
+    public const int DefaultCookieCacheSize = 10_000;
+
+    /// <summary>The default of <see cref="CookieCacheDuration"/>: 5 minutes.</summary>
+    public static readonly TimeSpan DefaultCookieCacheDuration = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How many session cookies each instance remembers as already unprotected. The stock session middleware unprotects
+    /// the cookie with Data Protection on every request (tens of microseconds, several times the session's own work);
+    /// a cookie this instance has opened or issued before is a dictionary lookup instead. Only cookies that Data Protection
+    /// opened are remembered, so a tampered or foreign cookie is refused exactly as without the cache. When full, expired
+    /// entries and issued cookies that never came back are dropped, then everything if needed. Default
+    /// <see cref="DefaultCookieCacheSize"/> (about 3 MB at most); 0 turns the cache off.
+    /// </summary>
+    /// <remarks>
+    /// The cache sits in the application's <c>IDataProtectionProvider</c> as registered when
+    /// <c>AddTypedSessionEngine()</c> runs; an <c>IDataProtectionProvider</c> the application registers after it (or
+    /// <c>UseEphemeralDataProtectionProvider()</c> called after it) replaces it, and sessions then run without the cache.
+    /// </remarks>
+    public int CookieCacheSize { get; set; } = DefaultCookieCacheSize;
+
+    /// <summary>
+    /// How long a remembered session cookie stays remembered (see <see cref="CookieCacheSize"/>): the longest a cookie
+    /// under a Data Protection key revoked on another instance keeps opening on this one. A key revoked in this process
+    /// (<c>IKeyManager.RevokeKey</c>, <c>RevokeAllKeys</c>) clears the cache at once. The stock key ring re-reads
+    /// revocations from the key store only every 24 hours, so any duration shorter than that keeps revocation at least as
+    /// prompt as without the cache. Default <see cref="DefaultCookieCacheDuration"/>; must be positive.
+    /// </summary>
+    public TimeSpan CookieCacheDuration { get; set; } = DefaultCookieCacheDuration;
+
     /// <summary>
     /// When <see langword="true"/> (the default), the engine writes the session's changes just before the response
     /// starts, so that a failed write fails the request (the handler's first write, or the end of the request, throws

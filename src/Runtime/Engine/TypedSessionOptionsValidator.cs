@@ -33,6 +33,14 @@ internal sealed class TypedSessionOptionsValidator : IValidateOptions<TypedSessi
         {
             (failures ??= []).Add($"TypedSessionOptions.MaxSessionBytes must be positive, but is {options.MaxSessionBytes}.");
         }
+        if (options.CookieCacheSize < 0)
+        {
+            (failures ??= []).Add($"TypedSessionOptions.CookieCacheSize must be 0 (no cache) or positive, but is {options.CookieCacheSize}.");
+        }
+        if (options.CookieCacheDuration <= TimeSpan.Zero)
+        {
+            (failures ??= []).Add($"TypedSessionOptions.CookieCacheDuration must be positive, but is {options.CookieCacheDuration}.");
+        }
         return failures is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
