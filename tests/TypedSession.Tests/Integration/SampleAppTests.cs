@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TypedSession.DataProtection;
 
 namespace TypedSession.Tests.Integration;
 
@@ -135,5 +138,25 @@ public sealed class SampleAppTests
 
         Assert.True(cache.Loads > 0, "The sample did not use the replacement cache.");
         Assert.Equal(0, cache.SynchronousCalls);
+    }
+
+    [Fact]
+    public async Task Benchmark_stock_branch_keeps_its_cookies_out_of_the_cookie_cache_and_the_typed_branch_caches_one_per_session()
+    {
+        await using var app = new SampleApp();
+        var client = app.CreateClient();
+        var cache = Assert.IsType<CachingDataProtectionProvider>(app.Services.GetRequiredService<IDataProtectionProvider>()).SessionCookieProtector;
+
+        // The stock branch compares with an application without TypedSession: its cookies never reach the cache.
+        Assert.Equal("started", await SampleApp.GetTextAsync(client, "/bench/stock/start"));
+        Assert.Equal("john.doe@example.com (Customer): visit 1", await SampleApp.GetTextAsync(client, "/bench/stock"));
+        Assert.Equal("john.doe@example.com (Customer): visit 2", await SampleApp.GetTextAsync(client, "/bench/stock"));
+        Assert.Equal(0, cache.Count);
+
+        Assert.Equal("started", await SampleApp.GetTextAsync(client, "/bench/typed/start"));
+        Assert.Equal(1, cache.Count);
+        Assert.Equal("john.doe@example.com (Customer): visit 1", await SampleApp.GetTextAsync(client, "/bench/typed"));
+        Assert.Equal("john.doe@example.com (Customer): visit 2", await SampleApp.GetTextAsync(client, "/bench/typed"));
+        Assert.Equal(1, cache.Count);
     }
 }
