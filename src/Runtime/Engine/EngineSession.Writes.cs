@@ -104,17 +104,34 @@ internal sealed partial class EngineSession
 
     // Writes the pending changes under target: the current key, or the next one during a regenerate. The first write
     // under a key creates its entry; every later one is an update that the store applies only while the entry exists.
-    private async Task WriteAsync(SessionStoreKey target, CancellationToken cancellationToken)
+    // A write that completes before it returns (the in-memory store) costs no state machine; the callers are async
+    // methods, so a failure surfaces to them the same way either way.
+    private Task WriteAsync(SessionStoreKey target, CancellationToken cancellationToken)
     {
         var now = _engine.Time.GetUtcNow();
-        var changes = Changes;
         var commit = ToCommit(target, _lifetime.Owner, now, out var bytes);
-        if (!await _engine.GuardedStore.CommitAsync(target.StorageKey, commit, _ioTimeout, _key, cancellationToken).ConfigureAwait(false))
+        var writing = _engine.GuardedStore.CommitAsync(target.StorageKey, commit, _ioTimeout, _key, cancellationToken);
+        if (!writing.IsCompletedSuccessfully)
+        {
+            return WriteSlowlyAsync(writing, target, commit, now, bytes);
+        }
+        Stored(writing.Result, target, commit, now, bytes);
+        return Task.CompletedTask;
+    }
+
+    private async Task WriteSlowlyAsync(ValueTask<bool> writing, SessionStoreKey target, SessionCommit commit, DateTimeOffset now, long bytes) =>
+        Stored(await writing.ConfigureAwait(false), target, commit, now, bytes);
+
+    private void Stored(bool applied, SessionStoreKey target, SessionCommit commit, DateTimeOffset now, long bytes)
+    {
+        if (applied)
+        {
+            Written(target, commit, now, bytes);
+        }
+        else
         {
             EndedElsewhere();
-            return;
         }
-        Written(target, commit, now, bytes);
     }
 
     // A login's (or a logged-in regenerate's) first write under target: through the store's per-user index. Returns the

@@ -101,7 +101,7 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
 
     // logAs: the session the call is made for, named in the log by the hash of its current key, which is not always the
     // key called (a regenerate writes under the next key).
-    private async ValueTask<TResult> CallAsync<TArgument, TResult>(
+    private ValueTask<TResult> CallAsync<TArgument, TResult>(
         StoreOperation operation,
         string storeKey,
         TArgument argument,
@@ -110,26 +110,67 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
         SessionStoreKey logAs,
         CancellationToken cancellationToken)
     {
-        using var timeoutSource = _timesOut ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
-        timeoutSource?.CancelAfter(timeout);
+        if (_timesOut)
+        {
+            return CallWithTimeoutAsync(operation, storeKey, argument, call, timeout, logAs, cancellationToken);
+        }
+        // The in-memory store's calls complete before they return: those cost no state machine, only the same guard.
+        Task<TResult> pending;
         try
         {
-            return await call(store, storeKey, argument, timeoutSource?.Token ?? cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (CorruptSessionEntryException) when (operation == StoreOperation.Load)
-        {
-            throw;
+            pending = call(store, storeKey, argument, cancellationToken);
         }
         catch (Exception exception)
         {
-            metrics.Failure(TagOf(operation));
-            LogFailure(operation, logAs.LogHash, exception);
-            throw new SessionUnavailableException(MessageFor(operation, exception), exception);
+            return ValueTask.FromException<TResult>(PassesThrough(operation, exception, cancellationToken) ? exception : Failed(operation, exception, logAs));
         }
+        return pending.IsCompletedSuccessfully ? new ValueTask<TResult>(pending.Result) : GuardAsync(operation, pending, logAs, cancellationToken);
+    }
+
+    private async ValueTask<TResult> GuardAsync<TResult>(StoreOperation operation, Task<TResult> pending, SessionStoreKey logAs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pending.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!PassesThrough(operation, exception, cancellationToken))
+        {
+            throw Failed(operation, exception, logAs);
+        }
+    }
+
+    private async ValueTask<TResult> CallWithTimeoutAsync<TArgument, TResult>(
+        StoreOperation operation,
+        string storeKey,
+        TArgument argument,
+        Func<ITypedSessionStore, string, TArgument, CancellationToken, Task<TResult>> call,
+        TimeSpan timeout,
+        SessionStoreKey logAs,
+        CancellationToken cancellationToken)
+    {
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            return await call(store, storeKey, argument, timeoutSource.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!PassesThrough(operation, exception, cancellationToken))
+        {
+            throw Failed(operation, exception, logAs);
+        }
+    }
+
+    // The caller's own cancellation (the caller gave up) and a load's unreadable entry are not store failures.
+    private static bool PassesThrough(StoreOperation operation, Exception exception, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException && cancellationToken.IsCancellationRequested
+        || exception is CorruptSessionEntryException && operation == StoreOperation.Load;
+
+    // Every other failure is counted, logged with the session's hash and wrapped.
+    private SessionUnavailableException Failed(StoreOperation operation, Exception exception, SessionStoreKey logAs)
+    {
+        metrics.Failure(TagOf(operation));
+        LogFailure(operation, logAs.LogHash, exception);
+        return new SessionUnavailableException(MessageFor(operation, exception), exception);
     }
 
     // A completed Task<bool> is cached by the runtime, so a store call that completes synchronously allocates nothing here.

@@ -47,6 +47,11 @@ internal static class SessionIds
 
     private static ReadOnlySpan<byte> IdDomain => "TypedSession.Id\n"u8;
 
+    // One SHA-256 context per thread, reset by every use: the one-shot SHA256.HashData creates and frees an OpenSSL
+    // digest context per call, which measured about a fifth slower for these short keys.
+    [ThreadStatic]
+    private static IncrementalHash? _sha256;
+
     // SHA-256 of domain followed by the UTF-8 of value, without a heap copy for the short keys every request hashes:
     // these run on the request path (the storage key of every session that reaches the store).
     private static void Hash(ReadOnlySpan<byte> domain, string value, Span<byte> hash)
@@ -55,6 +60,8 @@ internal static class SessionIds
         Span<byte> input = length <= 256 ? stackalloc byte[length] : new byte[length];
         domain.CopyTo(input);
         var written = domain.Length + Encoding.UTF8.GetBytes(value, input[domain.Length..]);
-        SHA256.HashData(input[..written], hash);
+        var sha256 = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(input[..written]);
+        sha256.GetHashAndReset(hash);
     }
 }

@@ -257,19 +257,30 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentI
         return new SessionChangeSet();
     }
 
-    private async ValueTask<SessionChangeSet> ReadAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
+    // A load that completes before it returns (the in-memory store, a cached entry) settles without a state machine.
+    private ValueTask<SessionChangeSet> ReadAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<SessionChangeSet>(cancellationToken);
+        }
         var started = Stopwatch.GetTimestamp();
-        var logger = engine.Logger;
+        var loading = engine.GuardedStore.LoadAsync(key.StorageKey, ioTimeout, key, cancellationToken);
+        return loading.IsCompletedSuccessfully
+            ? new ValueTask<SessionChangeSet>(Settle(engine, key, started, loading.Result))
+            : ReadSlowlyAsync(engine, key, started, loading);
+    }
+
+    private async ValueTask<SessionChangeSet> ReadSlowlyAsync(SessionEngine engine, SessionStoreKey key, long started, ValueTask<SessionEntry?> loading)
+    {
         SessionEntry? entry;
         try
         {
-            entry = await engine.GuardedStore.LoadAsync(key.StorageKey, ioTimeout, key, cancellationToken).ConfigureAwait(false);
+            entry = await loading.ConfigureAwait(false);
         }
         catch (CorruptSessionEntryException exception)
         {
-            SessionEngineLog.CorruptEntry(logger, key.LogHash, exception.Message);
+            SessionEngineLog.CorruptEntry(engine.Logger, key.LogHash, exception.Message);
             return Counted(engine, started, "corrupt", StartNew(engine.Time.GetUtcNow(), staleEntry: true));
         }
         catch (SessionUnavailableException)
@@ -278,7 +289,13 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentI
             State = LoadState.Unavailable;
             return Counted(engine, started, "failed", new SessionChangeSet());
         }
+        return Settle(engine, key, started, entry);
+    }
 
+    // What the store returned: nothing, an expired entry (both start a new session) or the live session.
+    private SessionChangeSet Settle(SessionEngine engine, SessionStoreKey key, long started, SessionEntry? entry)
+    {
+        var logger = engine.Logger;
         // The log hash costs two SHA-256 computations: routine events compute it only when their level is on.
         var now = engine.Time.GetUtcNow();
         if (entry is null)

@@ -98,8 +98,9 @@ internal sealed class MemorySessionEntry(string storeKey, DateTimeOffset created
         new(StoreKey, Owner ?? throw new InvalidOperationException("An anonymous session has no index entry."), CreatedAt, RefreshedAt, ExpiresAt, IsPersistent);
 
     // The engine's arrays belong to the request (and the application may still hold them); the store's arrays are
-    // never handed out either, so that no one can change a stored value in place.
-    private static byte[] Copy(byte[] value) => value.Length == 0 ? [] : (byte[])value.Clone();
+    // never handed out either, so that no one can change a stored value in place. A span copy, not Array.Clone: every
+    // load copies every value, and Clone's general object copy measured twice as slow for these small arrays.
+    private static byte[] Copy(byte[] value) => value.Length == 0 ? [] : value.AsSpan().ToArray();
 }
 
 /// <summary>Whether a <see cref="MemorySessionEntry"/> lives, and how it ended.</summary>
