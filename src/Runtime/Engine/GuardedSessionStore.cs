@@ -70,15 +70,9 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
         {
             return await call(index, argument, timeoutSource.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!PassesThrough(operation, exception, cancellationToken))
         {
-            throw;
-        }
-        catch (Exception exception)
-        {
-            metrics.Failure(TagOf(operation));
-            LogFailure(operation, "(directory)", exception);
-            throw new SessionUnavailableException(MessageFor(operation, exception), exception);
+            throw Failed(operation, exception, "(directory)");
         }
     }
 
@@ -122,7 +116,7 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
         }
         catch (Exception exception)
         {
-            return ValueTask.FromException<TResult>(PassesThrough(operation, exception, cancellationToken) ? exception : Failed(operation, exception, logAs));
+            return ValueTask.FromException<TResult>(PassesThrough(operation, exception, cancellationToken) ? exception : Failed(operation, exception, logAs.LogHash));
         }
         return pending.IsCompletedSuccessfully ? new ValueTask<TResult>(pending.Result) : GuardAsync(operation, pending, logAs, cancellationToken);
     }
@@ -135,7 +129,7 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
         }
         catch (Exception exception) when (!PassesThrough(operation, exception, cancellationToken))
         {
-            throw Failed(operation, exception, logAs);
+            throw Failed(operation, exception, logAs.LogHash);
         }
     }
 
@@ -156,7 +150,7 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
         }
         catch (Exception exception) when (!PassesThrough(operation, exception, cancellationToken))
         {
-            throw Failed(operation, exception, logAs);
+            throw Failed(operation, exception, logAs.LogHash);
         }
     }
 
@@ -165,11 +159,11 @@ internal sealed class GuardedSessionStore(ITypedSessionStore store, SessionMetri
         exception is OperationCanceledException && cancellationToken.IsCancellationRequested
         || exception is CorruptSessionEntryException && operation == StoreOperation.Load;
 
-    // Every other failure is counted, logged with the session's hash and wrapped.
-    private SessionUnavailableException Failed(StoreOperation operation, Exception exception, SessionStoreKey logAs)
+    // Every other failure is counted, logged with the session's hash (or what the call was for) and wrapped.
+    private SessionUnavailableException Failed(StoreOperation operation, Exception exception, string logHash)
     {
         metrics.Failure(TagOf(operation));
-        LogFailure(operation, logAs.LogHash, exception);
+        LogFailure(operation, logHash, exception);
         return new SessionUnavailableException(MessageFor(operation, exception), exception);
     }
 
