@@ -1,9 +1,11 @@
+using System.Text.Json;
 using TypedSession.Tests.Packaging;
 
 namespace TypedSession.Tests.Schema;
 
 /// <summary>
-/// The schema workflow from the command line, on a project that consumes the packed package: the schema is shipped
+/// The schema workflow from the command line, on a project that consumes the packed package (which hands a
+/// <c>SessionSchema.Shipped.txt</c> beside the project file to the analyzers): the schema is shipped
 /// with <c>dotnet format</c> (the documented command), and <c>dotnet build</c> then reports what each later edit does
 /// to live sessions.
 /// </summary>
@@ -24,14 +26,8 @@ public sealed class SchemaCommandLineTests
     {
         var project = await feed.CreateProjectAsync("SchemaShipped", "TypedSession", Program(Members));
         var schemaPath = Path.Combine(project.Directory, "SessionSchema.Shipped.txt");
+        // Opting in is creating the file beside the project: the package's build targets hand it to the analyzers.
         await File.WriteAllTextAsync(schemaPath, string.Empty);
-        await File.WriteAllTextAsync(Path.Combine(project.Directory, "Directory.Build.props"), """
-            <Project>
-              <ItemGroup>
-                <AdditionalFiles Include="SessionSchema.Shipped.txt" />
-              </ItemGroup>
-            </Project>
-            """);
 
         (await RunAsync(project, "format analyzers --diagnostics SESS042 --severity info")).EnsureSuccess("dotnet format analyzers --diagnostics SESS042");
 
@@ -54,6 +50,39 @@ public sealed class SchemaCommandLineTests
         Assert.Contains(
             "error SESS040: The session key 'CartCount' of 'CartSession' was shipped as Int32 and is now String?: Int32 bytes do not decode as String: live sessions read",
             broken.Output);
+    }
+
+    [Fact]
+    public async Task A_schema_file_beside_the_project_reaches_the_analyzers_once_with_or_without_an_item_of_its_own()
+    {
+        var project = await feed.CreateProjectAsync("SchemaConvention", "TypedSession", Program(Members));
+        (await RunAsync(project, "restore -nologo")).EnsureSuccess("dotnet restore");
+        Assert.Empty(await SchemaFilesAsync(project));
+
+        var schemaPath = Path.Combine(project.Directory, "SessionSchema.Shipped.txt");
+        await File.WriteAllTextAsync(schemaPath, string.Empty);
+        Assert.Equal([schemaPath], await SchemaFilesAsync(project));
+
+        // A project that lists the file itself (as before the convention) still hands it over once.
+        await File.WriteAllTextAsync(Path.Combine(project.Directory, "Directory.Build.props"), """
+            <Project>
+              <ItemGroup>
+                <AdditionalFiles Include="SessionSchema.Shipped.txt" />
+              </ItemGroup>
+            </Project>
+            """);
+        Assert.Equal([schemaPath], await SchemaFilesAsync(project));
+    }
+
+    // The full paths of the AdditionalFiles named SessionSchema.Shipped.txt, as MSBuild evaluates the project.
+    private static async Task<IReadOnlyList<string>> SchemaFilesAsync(PackageConsumptionTests.ConsumerProject project)
+    {
+        var evaluated = await RunAsync(project, "msbuild -getItem:AdditionalFiles -nologo");
+        evaluated.EnsureSuccess("dotnet msbuild -getItem:AdditionalFiles");
+        using var items = JsonDocument.Parse(evaluated.Output[evaluated.Output.IndexOf('{', StringComparison.Ordinal)..]);
+        return [.. items.RootElement.GetProperty("Items").GetProperty("AdditionalFiles").EnumerateArray()
+            .Select(static item => item.GetProperty("FullPath").GetString()!)
+            .Where(static path => string.Equals(Path.GetFileName(path), "SessionSchema.Shipped.txt", StringComparison.Ordinal))];
     }
 
     private static Task WriteProgramAsync(PackageConsumptionTests.ConsumerProject project, string members) =>
