@@ -31,6 +31,24 @@ public sealed class SchemaDeployTests
     }
 
     [Fact]
+    public void Int_widened_into_a_nullable_long_reads_the_old_value_writes_it_back_and_reads_null_where_nothing_was_stored()
+    {
+        var deploy = SchemaDeploy.Of(
+            Cart("public partial int CartCount { get; set; }\n    public partial int Items { get; set; }"),
+            Cart("public partial long? CartCount { get; set; }\n    public partial long? Items { get; set; }"));
+        SchemaDeploy.Session(deploy.Old, store).Set("CartCount", 42);
+
+        var session = SchemaDeploy.Session(deploy.New, store);
+
+        Assert.Equal(42L, session.Get("CartCount"));
+        Assert.True(store.TryGetValue("CartCount", out var bytes));
+        Assert.Equal(8, bytes.Length);
+        Assert.Null(session.Get("Items"));
+        Assert.Empty(store.Reports);
+        Assert.Equal(["SESS042"], deploy.DiagnosticIds);
+    }
+
+    [Fact]
     public void Nullable_value_type_reads_the_old_value_and_is_only_offered_for_shipping()
     {
         var deploy = SchemaDeploy.Of(
