@@ -1,9 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using TypedSession.Tests.Engine.Support;
 
 namespace TypedSession.Tests.DataProtection;
 
@@ -16,21 +14,6 @@ public sealed class CookieCacheHttpTests
 {
     private readonly CountingDataProtectionProvider _protection = new(new EphemeralDataProtectionProvider());
 
-    private static void Routes(IEndpointRouteBuilder e)
-    {
-        e.MapGet("/write", async (HttpContext c) =>
-        {
-            await c.Session.LoadAsync();
-            c.Session.SetString("secret", "victim-data");
-            return "ok";
-        });
-        e.MapGet("/read", async (HttpContext c) =>
-        {
-            await c.Session.LoadAsync();
-            return $"{c.Session.Keys.Count()}|{c.Session.GetString("secret") ?? "(none)"}";
-        });
-    }
-
     private Task<EngineHost> StartAsync() =>
         EngineHost.CreateBuilder()
             .ConfigureSessions(s =>
@@ -39,7 +22,7 @@ public sealed class CookieCacheHttpTests
                 s.AddSession();
                 s.AddTypedSessionEngine();
             })
-            .MapEndpoints(Routes)
+            .MapEndpoints(SecretRoutes.Map)
             .StartAsync();
 
     private int Unprotects => _protection.SessionCookieProtector.Unprotects;
@@ -54,7 +37,7 @@ public sealed class CookieCacheHttpTests
         var cookie = client.Cookie;
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal("1|victim-data", await client.GetStringAsync("/read"));
+            Assert.Equal("True|1|victim-data", await client.GetStringAsync("/read"));
         }
 
         Assert.Equal(cookie, client.Cookie);
@@ -71,10 +54,10 @@ public sealed class CookieCacheHttpTests
 
         // Past the cache's duration (5 minutes), within the session's idle timeout (20 minutes).
         host.Time.Advance(TimeSpan.FromMinutes(6));
-        Assert.Equal("1|victim-data", await client.GetStringAsync("/read"));
+        Assert.Equal("True|1|victim-data", await client.GetStringAsync("/read"));
         Assert.Equal(1, Unprotects);
-        Assert.Equal("1|victim-data", await client.GetStringAsync("/read"));
-        Assert.Equal("1|victim-data", await client.GetStringAsync("/read"));
+        Assert.Equal("True|1|victim-data", await client.GetStringAsync("/read"));
+        Assert.Equal("True|1|victim-data", await client.GetStringAsync("/read"));
         Assert.Equal(1, Unprotects);
     }
 
@@ -94,11 +77,11 @@ public sealed class CookieCacheHttpTests
             attacker.Cookie = tampered;
             using var response = await attacker.SendAsync("/read");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("0|(none)", await response.Content.ReadAsStringAsync());
+            Assert.Equal("True|0|(none)", await response.Content.ReadAsStringAsync());
             Assert.Equal(i, Unprotects);
         }
 
-        Assert.Equal("1|victim-data", await victim.GetStringAsync("/read"));
+        Assert.Equal("True|1|victim-data", await victim.GetStringAsync("/read"));
         Assert.Equal(3, Unprotects);
     }
 

@@ -1,36 +1,19 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using TypedSession.Tests.Engine.Support;
 
 namespace TypedSession.Tests.Engine;
 
 public sealed class TamperedCookieTests
 {
-    private static void Routes(IEndpointRouteBuilder e)
-    {
-        e.MapGet("/write", async (HttpContext c) =>
-        {
-            await c.Session.LoadAsync();
-            c.Session.SetString("secret", "victim-data");
-            return "ok";
-        });
-        e.MapGet("/read", async (HttpContext c) =>
-        {
-            await c.Session.LoadAsync();
-            return $"{c.Session.IsAvailable}|{c.Session.Keys.Count()}|{c.Session.GetString("secret") ?? "(none)"}";
-        });
-    }
-
     [Fact]
     public async Task Thousands_of_tampered_truncated_and_foreign_cookies_open_fresh_empty_sessions()
     {
-        await using var host = await EngineHost.StartAsync(Routes);
-        await using var otherApp = await EngineHost.StartAsync(Routes, services: s => s.AddDataProtection().SetApplicationName("another-app"));
+        await using var host = await EngineHost.StartAsync(SecretRoutes.Map);
+        await using var otherApp = await EngineHost.StartAsync(SecretRoutes.Map, services: s => s.AddDataProtection().SetApplicationName("another-app"));
         var victim = host.CreateClient();
         await victim.GetStringAsync("/write");
         var valid = victim.Cookie!;
@@ -103,7 +86,7 @@ public sealed class TamperedCookieTests
     [Fact]
     public async Task A_protected_cookie_that_carries_no_GUID_is_never_looked_up()
     {
-        await using var host = await EngineHost.StartAsync(Routes);
+        await using var host = await EngineHost.StartAsync(SecretRoutes.Map);
         var protector = host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SessionMiddleware");
         var client = host.CreateClient();
         client.Cookie = Convert.ToBase64String(protector.Protect(Encoding.UTF8.GetBytes(new string('x', 36)))).TrimEnd('=');
