@@ -73,7 +73,9 @@ public sealed class UnknownPersistenceKeepAliveTests : IAsyncLifetime
         var storeKey = Assert.Single(a.Store.CommitLog).StoreKey;
         using var onB = new SessionClient(b.Host.Server.CreateClient()) { Cookie = onA.Cookie };
 
-        // Every 10 days for 60 days: each gap is far past the ordinary 20 minutes, within the remembered 30 days.
+        // Every 10 days for 60 days: each gap is far past the ordinary 20 minutes, within the remembered 30 days. (The
+        // test client keeps cookies whatever the fake clock says; a browser would drop A's cookie, Max-Age 30 days, at
+        // day 30, since B, not knowing the session is remembered, never rolls it: only the store side is proven here.)
         for (var day = 10; day <= 60; day += 10)
         {
             _time.Advance(TimeSpan.FromDays(10));
@@ -92,6 +94,7 @@ public sealed class UnknownPersistenceKeepAliveTests : IAsyncLifetime
             await AssertStoredAsync(store, storeKey, expiresAt: now + Remembered, persistent: true);
         }
         Assert.Equal(0, a.Store.Refreshes);
+        await AssertLiveInStoreAsync(a, storeKey, live: true);
 
         // Loaded on A, which remembered the session: still there, and its cookie rolls with a full remembered window.
         var day60 = _time.GetUtcNow();
@@ -148,6 +151,7 @@ public sealed class UnknownPersistenceKeepAliveTests : IAsyncLifetime
 
         // The offered 30 days were not taken: 21 minutes of silence after the last refresh end the session.
         _time.Advance(TimeSpan.FromMinutes(21));
+        await AssertLiveInStoreAsync(a, storeKey, live: false);
         Assert.Equal("(none) persistent=False", await onB.GetStringAsync("/read"));
     }
 
@@ -173,6 +177,7 @@ public sealed class UnknownPersistenceKeepAliveTests : IAsyncLifetime
         Assert.Equal(Remembered, expiry.PersistentIdleTimeout);
         Assert.Empty(onB.LastSessionCookies);
         await AssertStoredAsync(store, storeKey, expiresAt: EngineHost.Start + Ordinary, persistent: false);
+        await AssertLiveInStoreAsync(a, storeKey, live: false);
 
         Assert.Equal("(none) persistent=False", await onB.GetStringAsync("/read"));
         onA.Cookie = onB.Cookie;
@@ -227,13 +232,33 @@ public sealed class UnknownPersistenceKeepAliveTests : IAsyncLifetime
     }
 
     // The entry's expiry where the store shows it: the SQLite row. The in-memory store keeps an anonymous entry's expiry
-    // to itself; there, the values read back are the evidence.
+    // to itself; there, the values read back and AssertLiveInStoreAsync are the evidence.
     private async Task AssertStoredAsync(string store, string storeKey, DateTimeOffset expiresAt, bool persistent)
     {
         if (store != "sqlite")
         {
             return;
         }
+        var row = await ReadRowAsync(storeKey);
+        Assert.Equal(expiresAt, row.ExpiresAt);
+        Assert.Equal(persistent, row.Persistent);
+    }
+
+    // Whether the store itself counts the entry live now, apart from the engine, which also checks the idle window of
+    // what it loads: the in-memory store's sweep drops what it counts expired; the SQLite row carries its expiry.
+    private async Task AssertLiveInStoreAsync(Instance instance, string storeKey, bool live)
+    {
+        if (instance.Store.Inner is MemorySessionStore memory)
+        {
+            memory.RemoveExpired();
+            Assert.Equal(live, memory.Holds(storeKey));
+            return;
+        }
+        Assert.Equal(live, (await ReadRowAsync(storeKey)).ExpiresAt > _time.GetUtcNow());
+    }
+
+    private async Task<(DateTimeOffset ExpiresAt, bool Persistent)> ReadRowAsync(string storeKey)
+    {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
@@ -241,8 +266,7 @@ public sealed class UnknownPersistenceKeepAliveTests : IAsyncLifetime
         command.Parameters.AddWithValue("$key", storeKey);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync(), "The session's row is gone.");
-        Assert.Equal(expiresAt, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)));
-        Assert.Equal(persistent, reader.GetInt64(1) == 1);
+        return (DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetInt64(1) == 1);
     }
 
     private sealed record Instance(EngineHost Host, CountingSessionStore Store);
