@@ -29,6 +29,7 @@ public sealed class EngineHostBuilder
     private bool _useSession = true;
     private bool _kestrel;
     private bool _fakeClock = true;
+    private FakeTimeProvider? _sharedClock;
     private bool _fakeLogging = true;
     private string? _pagesRoot;
     private RequestDelegate? _handler;
@@ -121,6 +122,17 @@ public sealed class EngineHostBuilder
         return this;
     }
 
+    /// <summary>
+    /// Runs on <paramref name="time"/> instead of a fake clock of its own, so that several hosts (instances of one app
+    /// behind a load balancer) and the store they share read one clock.
+    /// </summary>
+    public EngineHostBuilder UseClock(FakeTimeProvider time)
+    {
+        _sharedClock = time;
+        _fakeClock = true;
+        return this;
+    }
+
     /// <summary>Logs nothing, instead of collecting every log at Debug and above.</summary>
     public EngineHostBuilder WithoutLogging()
     {
@@ -131,7 +143,7 @@ public sealed class EngineHostBuilder
     /// <summary>Builds and starts the host.</summary>
     public async Task<EngineHost> StartAsync()
     {
-        var time = _fakeClock ? new FakeTimeProvider(EngineHost.Start) : null;
+        var time = _fakeClock ? _sharedClock ?? new FakeTimeProvider(EngineHost.Start) : null;
         CountingSessionStore? calls = null;
         FailingSessionStore? faults = null;
         var testAssembly = typeof(EngineHostBuilder).Assembly;

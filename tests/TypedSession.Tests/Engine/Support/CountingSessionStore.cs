@@ -3,7 +3,7 @@ using TypedSession.Stores;
 namespace TypedSession.Tests.Engine.Support;
 
 /// <summary>
-/// Wraps any <see cref="ITypedSessionStore"/> and counts the calls that reach it, keeping the commits it passed on, so
+/// Wraps any <see cref="ITypedSessionStore"/> and counts the calls that reach it, keeping the commits and refreshes it passed on, so
 /// that tests can prove how many store calls a request made. Reusable by every store's tests.
 /// </summary>
 public sealed class CountingSessionStore(ITypedSessionStore inner) : ITypedSessionStore
@@ -13,6 +13,7 @@ public sealed class CountingSessionStore(ITypedSessionStore inner) : ITypedSessi
     private int _refreshes;
     private int _deletes;
     private readonly List<(string StoreKey, SessionCommit Commit)> _commitLog = [];
+    private readonly List<(string StoreKey, SessionExpiry Expiry)> _refreshLog = [];
 
     public ITypedSessionStore Inner { get; } = inner;
 
@@ -37,6 +38,17 @@ public sealed class CountingSessionStore(ITypedSessionStore inner) : ITypedSessi
         }
     }
 
+    public IReadOnlyList<(string StoreKey, SessionExpiry Expiry)> RefreshLog
+    {
+        get
+        {
+            lock (_refreshLog)
+            {
+                return [.. _refreshLog];
+            }
+        }
+    }
+
     public void Reset()
     {
         Interlocked.Exchange(ref _loads, 0);
@@ -46,6 +58,10 @@ public sealed class CountingSessionStore(ITypedSessionStore inner) : ITypedSessi
         lock (_commitLog)
         {
             _commitLog.Clear();
+        }
+        lock (_refreshLog)
+        {
+            _refreshLog.Clear();
         }
     }
 
@@ -69,6 +85,10 @@ public sealed class CountingSessionStore(ITypedSessionStore inner) : ITypedSessi
     public Task RefreshAsync(string storeKey, SessionExpiry expiry, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _refreshes);
+        lock (_refreshLog)
+        {
+            _refreshLog.Add((storeKey, expiry));
+        }
         return Inner.RefreshAsync(storeKey, expiry, cancellationToken);
     }
 
