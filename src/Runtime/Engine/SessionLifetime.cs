@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using TypedSession.Stores;
 
 namespace TypedSession;
@@ -15,7 +13,7 @@ namespace TypedSession;
 /// read through <see cref="IdleTimeout"/> everywhere: a remembered session (<see cref="IsPersistent"/>) has the longer
 /// one, and that choice is part of the session's stored state like its creation time.
 /// </remarks>
-internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentIdleTimeout, TimeSpan? absoluteLifetime, double refreshThreshold)
+internal sealed partial class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentIdleTimeout, TimeSpan? absoluteLifetime, double refreshThreshold)
 {
     internal LoadState State { get; private set; }
 
@@ -139,112 +137,6 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentI
     /// <summary>The session now belongs to <paramref name="owner"/> (a login, or a regenerate of a logged-in session).</summary>
     internal void OwnedBy(SessionOwner? owner) => Owner = owner;
 
-    /// <summary>
-    /// Loads the session stored under <paramref name="key"/> and settles it: found, missing, expired, corrupt (the last
-    /// three start a new session) or failed (unavailable). Counts and logs the outcome; throws only
-    /// <see cref="OperationCanceledException"/>, when <paramref name="cancellationToken"/> is canceled.
-    /// </summary>
-    internal ValueTask<SessionChangeSet> LoadAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
-    {
-        if (!key.MayHaveEntry)
-        {
-            // A key made in this request holds nothing yet: no store call.
-            return ValueTask.FromResult(StartNew(engine.Time.GetUtcNow(), staleEntry: false));
-        }
-        return ReadAsync(engine, key, ioTimeout, cancellationToken);
-    }
-
-    /// <summary>
-    /// What committing an unchanged session does: deletes a stale entry (see <see cref="HasStaleEntry"/>), or extends
-    /// the expiry when <see cref="RefreshDue"/>, or nothing. Neither failure affects the request (both are logged and
-    /// counted): the store's own expiry removes a stale entry eventually, and a session whose refresh failed keeps its
-    /// values and may only expire earlier.
-    /// </summary>
-    internal async Task KeepAliveAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
-    {
-        var store = engine.GuardedStore;
-        if (HasStaleEntry)
-        {
-            if (await store.TryDeleteAsync(key.StorageKey, ioTimeout, key, cancellationToken).ConfigureAwait(false))
-            {
-                HasStaleEntry = false;
-                key.MayHaveEntry = false;
-            }
-            return;
-        }
-        var now = engine.Time.GetUtcNow();
-        if (!key.MayHaveEntry || !RefreshDue(now))
-        {
-            return;
-        }
-        try
-        {
-            await RefreshAsync(engine, key, ioTimeout, now, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SessionUnavailableException)
-        {
-            // Logged and counted by the guarded store; the request goes on.
-        }
-    }
-
-    /// <summary>
-    /// Extends the expiry of the live entry under <paramref name="key"/> now, due or not (a due keep-alive, or
-    /// <c>TouchAsync</c>), and records it in the engine's <see cref="SessionRefreshMemo"/>.
-    /// </summary>
-    /// <exception cref="SessionUnavailableException">The store failed (logged and counted).</exception>
-    internal async Task RefreshAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await engine.GuardedStore.RefreshAsync(key.StorageKey, ExpiryAt(now), ioTimeout, key, cancellationToken).ConfigureAwait(false);
-        Extended(now);
-        engine.RefreshMemo.Extended(key.StorageKey, now, CreatedAt, IsPersistent);
-        Refreshed(engine, key);
-    }
-
-    /// <summary>
-    /// Keeps alive a session that a request with its cookie never loaded: one store refresh when the engine's
-    /// <see cref="SessionRefreshMemo"/> knows of no extension within the refresh window (a key it does not hold is due),
-    /// nothing otherwise, so that browsing pages that never use the session neither logs an active user out nor costs a
-    /// store call per request. The stores extend only an entry that still exists. A failure is logged and counted.
-    /// </summary>
-    /// <remarks>
-    /// The session's own idle window applies when the memo knows whether it is remembered; otherwise the refresh is due
-    /// after the shorter window and the store is given both, to pick by the persistence it holds
-    /// (<see cref="SessionExpiry.PersistentIdleTimeout"/>), so a remembered session is never cut short.
-    /// </remarks>
-    internal async Task KeepUnloadedAliveAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
-    {
-        var now = engine.Time.GetUtcNow();
-        var known = engine.RefreshMemo.Find(key.StorageKey);
-        var persistent = known.IsPersistent;
-        if (!SessionRefreshMemo.Entry.Passed(known.RefreshedAtTicks, WindowOf(persistent ?? false) * refreshThreshold, now))
-        {
-            return;
-        }
-        var expiry = ExpiryOf(persistent ?? false, known.CreatedAt, now) with
-        {
-            PersistentIdleTimeout = persistent is null ? persistentIdleTimeout : null,
-        };
-        try
-        {
-            await engine.GuardedStore.RefreshAsync(key.StorageKey, expiry, ioTimeout, key, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SessionUnavailableException)
-        {
-            return;
-        }
-        engine.RefreshMemo.Extended(key.StorageKey, now, known.CreatedAt, persistent);
-        Refreshed(engine, key);
-    }
-
-    private static void Refreshed(SessionEngine engine, SessionStoreKey key)
-    {
-        engine.Metrics.Refresh();
-        if (engine.Logger.IsEnabled(LogLevel.Debug))
-        {
-            SessionEngineLog.Refreshed(engine.Logger, key.LogHash);
-        }
-    }
-
     /// <summary>A fresh session starts at <paramref name="now"/>; <paramref name="staleEntry"/>: see <see cref="HasStaleEntry"/>.</summary>
     internal SessionChangeSet StartNew(DateTimeOffset now, bool staleEntry)
     {
@@ -255,88 +147,6 @@ internal sealed class SessionLifetime(TimeSpan idleTimeout, TimeSpan persistentI
         IsPersistent = PersistenceChanged = false;
         Owner = null;
         return new SessionChangeSet();
-    }
-
-    // A load that completes before it returns (the in-memory store, a cached entry) settles without a state machine.
-    private ValueTask<SessionChangeSet> ReadAsync(SessionEngine engine, SessionStoreKey key, TimeSpan ioTimeout, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return ValueTask.FromCanceled<SessionChangeSet>(cancellationToken);
-        }
-        var started = Stopwatch.GetTimestamp();
-        var loading = engine.GuardedStore.LoadAsync(key.StorageKey, ioTimeout, key, cancellationToken);
-        return loading.IsCompletedSuccessfully
-            ? new ValueTask<SessionChangeSet>(Settle(engine, key, started, loading.Result))
-            : ReadSlowlyAsync(engine, key, started, loading);
-    }
-
-    private async ValueTask<SessionChangeSet> ReadSlowlyAsync(SessionEngine engine, SessionStoreKey key, long started, ValueTask<SessionEntry?> loading)
-    {
-        SessionEntry? entry;
-        try
-        {
-            entry = await loading.ConfigureAwait(false);
-        }
-        catch (CorruptSessionEntryException exception)
-        {
-            SessionEngineLog.CorruptEntry(engine.Logger, key.LogHash, exception.Message);
-            return Counted(engine, started, "corrupt", StartNew(engine.Time.GetUtcNow(), staleEntry: true));
-        }
-        catch (SessionUnavailableException)
-        {
-            // Logged and counted by the guarded store; reads give defaults, writes throw.
-            State = LoadState.Unavailable;
-            return Counted(engine, started, "failed", new SessionChangeSet());
-        }
-        return Settle(engine, key, started, entry);
-    }
-
-    // What the store returned: nothing, an expired entry (both start a new session) or the live session.
-    private SessionChangeSet Settle(SessionEngine engine, SessionStoreKey key, long started, SessionEntry? entry)
-    {
-        var logger = engine.Logger;
-        // The log hash costs two SHA-256 computations: routine events compute it only when their level is on.
-        var now = engine.Time.GetUtcNow();
-        if (entry is null)
-        {
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                SessionEngineLog.Missing(logger, key.LogHash);
-            }
-            key.MayHaveEntry = false;
-            return Counted(engine, started, "missing", StartNew(now, staleEntry: false));
-        }
-        if (ExpiredBecause(entry, now) is { } reason)
-        {
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                SessionEngineLog.Expired(logger, key.LogHash, reason);
-            }
-            return Counted(engine, started, "expired", StartNew(now, staleEntry: true));
-        }
-
-        State = LoadState.Loaded;
-        IsNew = false;
-        CreatedAt = entry.CreatedAt;
-        RefreshedAt = entry.RefreshedAt;
-        HasStaleEntry = false;
-        IsPersistent = entry.IsPersistent;
-        PersistenceChanged = false;
-        Owner = entry.Owner;
-        engine.RefreshMemo.Extended(key.StorageKey, entry.RefreshedAt, entry.CreatedAt, entry.IsPersistent);
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            SessionEngineLog.Loaded(logger, key.LogHash, entry.Values.Count);
-        }
-        return Counted(engine, started, "found", new SessionChangeSet(entry.Values));
-    }
-
-    // Every load is counted with its result and duration, however it ends (but for the caller's cancellation).
-    private static SessionChangeSet Counted(SessionEngine engine, long started, string result, SessionChangeSet settled)
-    {
-        engine.Metrics.Load(result, Stopwatch.GetElapsedTime(started));
-        return settled;
     }
 
     /// <summary>The idle window of a session that is, or is not, remembered.</summary>
