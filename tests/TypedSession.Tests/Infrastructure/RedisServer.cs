@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace TypedSession.Tests.Infrastructure;
@@ -164,22 +163,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string executable, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var result = await ProcessRunner.RunAsync(executable, arguments, TimeSpan.FromSeconds(30));
+        return (result.ExitCode, result.Output);
     }
 }
